@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("medewerker/inloggen/", views.inloggen, name="login"),
+    path("medewerker/uitloggen/", views.uitloggen, name="logout"),
+]

@@ -1,0 +1,35 @@
+from django.contrib.auth import login, logout
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+
+from .forms import InlogForm
+
+
+@sensitive_post_parameters("password", "code")
+@csrf_protect
+@never_cache
+def inloggen(request):
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    if request.method == "POST":
+        form = InlogForm(request, data=request.POST)
+        if form.is_valid():
+            login(request, form.user)
+            otp_login(request, form.device)
+            return redirect(next_url or reverse("kerngericht:staff_start"))
+    else:
+        form = InlogForm(request)
+    return render(request, "accounts/login.html", {"form": form, "next": next_url})
+
+
+@require_POST
+def uitloggen(request):
+    logout(request)
+    return redirect("kerngericht:home")

@@ -1,0 +1,19 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Fase(models.TextChoices):
+    BEGINSITUATIE = "1-beginsituatie", _("1. Beginsituatie in kaart")
+    STARTEN = "2-starten", _("2. Starten")
+    UITVOEREN = "3-uitvoeren", _("3. Uitvoeren")
+
+
+FASE_UITLEG = {
+    Fase.BEGINSITUATIE: _(
+        "We brengen in kaart wat er speelt in de kern, welke groepen actief zijn en wat zij willen."
+    ),
+    Fase.STARTEN: _(
+        "Er is een startbijeenkomst. We leggen uit wat de kernambtenaar en de kernwethouder doen."
+    ),
+    Fase.UITVOEREN: _("We werken samen met inwoners aan wat de kern belangrijk vindt."),
+}

@@ -1,0 +1,34 @@
+"""Who may see and do what for a kern. Object-level checks take the Kern."""
+
+import rules
+
+from accounts.rules import is_functioneel_beheer, is_kernambtenaar, is_kernwethouder
+
+
+@rules.predicate
+def is_kernambtenaar_van(user, kern) -> bool:
+    if kern is None or not user.is_authenticated:
+        return False
+    return kern.kernambtenaren.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def is_kernwethouder_van(user, kern) -> bool:
+    if kern is None or not user.is_authenticated:
+        return False
+    return kern.kernwethouders.filter(pk=user.pk).exists()
+
+
+# The overview of "my kernen".
+rules.add_perm("kernen.view_dashboard", is_kernambtenaar | is_kernwethouder | is_functioneel_beheer)
+# One kern's dashboard: its kernambtenaar, its kernwethouder, or functioneel beheer.
+rules.add_perm(
+    "kernen.view_kern_dashboard",
+    (is_kernambtenaar & is_kernambtenaar_van)
+    | (is_kernwethouder & is_kernwethouder_van)
+    | is_functioneel_beheer,
+)
+# Editing what belongs to a kern (toolbox, profile): its kernambtenaar or functioneel beheer.
+rules.add_perm(
+    "kernen.change_kern_inhoud", (is_kernambtenaar & is_kernambtenaar_van) | is_functioneel_beheer
+)

@@ -1,0 +1,1 @@
+# Models arrive with the vragen and participatie issues (models/ package once both land).
