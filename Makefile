@@ -3,7 +3,6 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DJANGO_SETTINGS_MODULE ?= kerngericht.settings
 
 .PHONY: run test install assets lint ci-deps clean
 
@@ -26,6 +25,7 @@ static/vendor/.copied: package.json package-lock.json
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css static/vendor/voorbeeld-theme.css
 	touch static/vendor/.copied
 
+run: export DEBUG ?= 1
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed
@@ -41,8 +41,7 @@ test: install
 	./scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=kerngericht.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/services_report.py
 	$(BIN)/pytest $(PYTEST_ARGS)
 

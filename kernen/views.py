@@ -40,6 +40,5 @@ class KernDashboardView(StaffPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kern = self.get_permission_object()
-        return super().get_context_data(
-            kern=kern, panels=dashboard_panels(request=self.request, kern=kern), **kwargs
-        )
+        kwargs.update(kern=kern, panels=dashboard_panels(request=self.request, kern=kern))
+        return super().get_context_data(**kwargs)

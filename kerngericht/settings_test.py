@@ -26,3 +26,6 @@ STORAGES = {
 # Tasks run in-process in ordinary tests; tests/integration runs a real worker on Redis.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# Serve static files straight from the finders, so the suite needs no collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
