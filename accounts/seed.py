@@ -16,7 +16,7 @@ TEAMS = [
     "Wonen",
 ]
 
-BEHEER_APPS = ["accounts", "kernen", "budgetten", "auth", "otp_totp"]
+BEHEER_APPS = ["accounts", "kernen", "budgetten", "auth", "otp_totp", "kerngericht"]
 
 
 @transaction.atomic

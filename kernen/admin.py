@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Gebied, Kern
+from .models import Gebied, Kern, Signaleringsgroep
 
 
 @admin.register(Gebied)
@@ -17,3 +17,10 @@ class KernAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("naam",)}
     filter_horizontal = ("kernambtenaren", "kernwethouders")
     search_fields = ("naam",)
+
+
+@admin.register(Signaleringsgroep)
+class SignaleringsgroepAdmin(SimpleHistoryAdmin):
+    list_display = ("naam", "contactpersoon", "actief")
+    list_filter = ("actief", "kernen")
+    filter_horizontal = ("kernen",)

@@ -75,3 +75,25 @@ class Kern(models.Model):
     @property
     def fase_uitleg(self) -> str:
         return str(FASE_UITLEG.get(self.fase, ""))
+
+
+class Signaleringsgroep(models.Model):
+    """A volunteer neighbourhood-watch group (with a WhatsApp group); may cover several kernen."""
+
+    naam = models.CharField(_("naam"), max_length=120, unique=True)
+    kernen = models.ManyToManyField(
+        Kern, verbose_name=_("kernen"), related_name="signaleringsgroepen"
+    )
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    history = HistoricalRecords(m2m_fields=[kernen])
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("signaleringsgroep")
+        verbose_name_plural = _("signaleringsgroepen")
+
+    def __str__(self) -> str:
+        return self.naam

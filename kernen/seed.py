@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .constants import Fase
-from .models import Gebied, Kern
+from .models import Gebied, Kern, Signaleringsgroep
 
 GEBIEDEN: dict[str, list[str]] = {
     "Beusichem e.o.": ["Beusichem", "Zoelmond"],
@@ -42,3 +42,10 @@ def seed() -> None:
                     "fase": fase,
                 },
             )
+    # One signaleringsgroep per kern as a starting point; functioneel beheer merges or splits.
+    for kern in Kern.objects.all():
+        groep, created = Signaleringsgroep.objects.get_or_create(
+            naam=f"Signaleringsgroep {kern.naam}"
+        )
+        if created:
+            groep.kernen.add(kern)

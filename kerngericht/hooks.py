@@ -43,3 +43,16 @@ def startpagina_links(*, user) -> list[Link]:
         if hasattr(module, "startpagina_links"):
             links.extend(module.startpagina_links(user=user))
     return links
+
+
+def persoonlijke_links(*, email: str) -> list[Link]:
+    """Every personal link of an inwoner, across apps (hook `persoonlijke_links(*, email)`).
+
+    Each app issues fresh links (which revokes the old ones) for the confirmed submissions
+    of that email address.
+    """
+    links: list[Link] = []
+    for module in app_modules("portaal"):
+        if hasattr(module, "persoonlijke_links"):
+            links.extend(module.persoonlijke_links(email=email))
+    return links

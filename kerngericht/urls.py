@@ -33,7 +33,9 @@ urlpatterns = [
     path("", include(kerngericht_patterns)),
     path("", include("accounts.urls")),
     path("", include("kernen.urls")),
-    # later apps: path("", include("initiatieven.urls")), budgetten, participatie
+    path("", include("initiatieven.urls")),
+    path("", include("budgetten.urls")),
+    path("", include("participatie.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -1,10 +1,13 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from accounts.mixins import StaffPermissionMixin
 from kernen.selectors import kernen_publiek
 
-from .hooks import startpagina_links
+from .forms import MijnLinksForm
+from .hooks import persoonlijke_links, startpagina_links
+from .mail import mail_versturen
 
 
 def home(request):
@@ -19,6 +22,31 @@ class StaffStartView(StaffPermissionMixin, TemplateView):
         user = self.request.user
         rollen = list(user.groups.order_by("name").values_list("name", flat=True))
         return super().get_context_data(links=startpagina_links(user=user), rollen=rollen, **kwargs)
+
+
+def mijn_links(request):
+    """An inwoner asks for their personal links again. The answer never says whether the
+    address is known: the email does."""
+    if request.method == "POST":
+        form = MijnLinksForm(request.POST)
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            links = persoonlijke_links(email=email)
+            if links:
+                mail_versturen(
+                    aan=email,
+                    onderwerp="Uw persoonlijke links - Gemeente Buren",
+                    template="mail/mijn_links.txt",
+                    context={"links": links},
+                )
+            return redirect(reverse("kerngericht:mijn_links") + "?verstuurd=1")
+    else:
+        form = MijnLinksForm()
+    return render(
+        request,
+        "mijn_links.html",
+        {"form": form, "verstuurd": request.GET.get("verstuurd") == "1"},
+    )
 
 
 def error_403(request, exception=None):

@@ -1,0 +1,51 @@
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Mailbericht, MailStatus
+
+TEMPORARY_ERRORS = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
+MAX_RETRIES = 5
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    max_retries=MAX_RETRIES,
+    retry_backoff=30,
+    retry_backoff_max=1800,
+    retry_jitter=True,
+)
+def verstuur_mail(self, mailbericht_id: int) -> str:
+    """Send one recorded email. Safe to run twice: a sent message is not sent again."""
+    with transaction.atomic():
+        bericht = Mailbericht.objects.select_for_update().get(pk=mailbericht_id)
+        if bericht.status == MailStatus.VERZONDEN:
+            return "al verzonden"
+        bericht.pogingen += 1
+        try:
+            EmailMessage(
+                subject=bericht.onderwerp,
+                body=bericht.tekst,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[bericht.aan],
+            ).send()
+        except TEMPORARY_ERRORS as exc:
+            error = exc
+            bericht.laatste_fout = f"{type(exc).__name__}: {exc}"[:2000]
+            final = self.request.retries >= MAX_RETRIES
+            bericht.status = MailStatus.MISLUKT if final else MailStatus.IN_WACHTRIJ
+            bericht.save(update_fields=["pogingen", "laatste_fout", "status"])
+            if final:
+                return "mislukt"
+        else:
+            bericht.status = MailStatus.VERZONDEN
+            bericht.verzonden_op = timezone.now()
+            bericht.save(update_fields=["pogingen", "status", "verzonden_op"])
+            return "verzonden"
+    # Retry outside the transaction so the attempt count above is committed.
+    raise self.retry(exc=error)

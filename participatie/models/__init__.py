@@ -1,0 +1,3 @@
+# Models of participatie, one module per concern:
+#   vragen.py     - residents' questions, routing, answers, reminders (vragen issue)
+#   trajecten.py  - participation trajectories, toolbox use, meetings (participatie issue)
