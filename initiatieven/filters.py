@@ -13,7 +13,7 @@ EERSTE_JAAR = 2019
 
 
 def _jaren():
-    return [(j, str(j)) for j in range(timezone.localdate().year, EERSTE_JAAR - 1, -1)]
+    return [(str(j), str(j)) for j in range(timezone.localdate().year, EERSTE_JAAR - 1, -1)]
 
 
 def _kernen(request):
@@ -30,10 +30,9 @@ class InitiatiefFilter(django_filters.FilterSet):
     kern = django_filters.ModelChoiceFilter(
         label=_("Kern"), queryset=_kernen, empty_label=_("Alle")
     )
-    jaar = django_filters.TypedChoiceFilter(
+    jaar = django_filters.ChoiceFilter(
         label=_("Jaar"),
         choices=_jaren,
-        coerce=int,
         method="filter_jaar",
         empty_label=_("Alle"),
     )
@@ -57,7 +56,7 @@ class InitiatiefFilter(django_filters.FilterSet):
         )
 
     def filter_jaar(self, queryset, name, value):
-        return queryset.filter(aangemaakt_op__year=value)
+        return queryset.filter(aangemaakt_op__year=int(value))
 
     def filter_hulp(self, queryset, name, value):
         if value not in HulpSoort.values:
