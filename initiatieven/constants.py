@@ -11,3 +11,44 @@ class InitiatiefStatus(models.TextChoices):
     INGETROKKEN = "ingetrokken", _("Ingetrokken")
     UITGEVOERD = "uitgevoerd", _("Uitgevoerd")
     AFGEROND = "afgerond", _("Afgerond")
+
+
+class HulpSoort(models.TextChoices):
+    """What help an inwoner asks for. Each value has a boolean field `hulp_<value>`."""
+
+    GELD = "geld", _("Geld uit een regeling (bijvoorbeeld het leefbaarheidsbudget)")
+    ADVIES = "advies", _("Advies")
+    CONTACTEN = "contacten", _("Contacten met mensen of organisaties")
+    RUIMTE = "ruimte", _("Een ruimte of plek")
+    VERGUNNING = "vergunning", _("Hulp bij een vergunning")
+    PUBLICITEIT = "publiciteit", _("Bekendheid geven aan het initiatief")
+
+
+class Actor(models.TextChoices):
+    """Who took a step: shown in the history with the date."""
+
+    INWONER = "inwoner", _("Inwoner")
+    MEDEWERKER = "medewerker", _("Medewerker gemeente")
+    SYSTEEM = "systeem", _("Systeem")
+
+
+class Afzender(models.TextChoices):
+    GEMEENTE = "gemeente", _("Gemeente")
+    INWONER = "inwoner", _("Inwoner")
+
+
+class BijlageSoort(models.TextChoices):
+    AANVRAAG = "aanvraag", _("Bij het initiatief")
+    AANVULLING = "aanvulling", _("Aanvullende informatie")
+    VERSLAG = "verslag", _("Foto bij het verslag")
+
+
+class Thema(models.TextChoices):
+    ONTMOETEN = "ontmoeten", _("Ontmoeten en samen doen")
+    GROEN = "groen", _("Groen en natuur")
+    SPELEN = "spelen", _("Spelen en sport")
+    VEILIGHEID = "veiligheid", _("Veiligheid en verkeer")
+    DUURZAAMHEID = "duurzaamheid", _("Duurzaamheid")
+    CULTUUR = "cultuur", _("Cultuur en historie")
+    ZORG = "zorg", _("Zorg en welzijn")
+    ANDERS = "anders", _("Iets anders")

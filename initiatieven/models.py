@@ -1,19 +1,67 @@
+import uuid
+from pathlib import Path
+
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kernen.models import Kern
+from kerngericht.models import InwonerContact, Mailbericht
 
-from .constants import InitiatiefStatus
+from .constants import Actor, Afzender, BijlageSoort, HulpSoort, InitiatiefStatus, Thema
 
 
-class Initiatief(models.Model):
-    """A residents' initiative for a kern. Extended by the initiatieven issue."""
+class InitiatiefQuerySet(models.QuerySet):
+    def bevestigd(self):
+        return self.filter(email_bevestigd_op__isnull=False)
+
+    def onbevestigd(self):
+        return self.filter(email_bevestigd_op__isnull=True)
+
+
+class Initiatief(InwonerContact):
+    """A residents' initiative for a kern.
+
+    It counts (is visible to staff) once the inwoner confirmed the email address. Status
+    changes only through `services.initiatief_status_wijzigen`, which writes a
+    `StatusWijziging` row for every step.
+    """
 
     kern = models.ForeignKey(
         Kern, verbose_name=_("kern"), on_delete=models.PROTECT, related_name="initiatieven"
     )
     titel = models.CharField(_("titel"), max_length=150)
     omschrijving = models.TextField(_("wat en waarom"))
+    locatie = models.CharField(_("straat of buurt"), max_length=150, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    doelgroep = models.TextField(_("voor wie"), blank=True)
+    wanneer = models.CharField(_("wanneer"), max_length=150, blank=True)
+    betrokkenen = models.TextField(_("wie doen er mee"), blank=True)
+    hulp_geld = models.BooleanField(_("vraagt geld uit een regeling"), default=False)
+    geld_indicatie = models.DecimalField(
+        _("bedrag ongeveer"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    hulp_advies = models.BooleanField(_("vraagt advies"), default=False)
+    hulp_contacten = models.BooleanField(_("vraagt contacten"), default=False)
+    hulp_ruimte = models.BooleanField(_("vraagt een ruimte"), default=False)
+    hulp_vergunning = models.BooleanField(_("vraagt hulp bij een vergunning"), default=False)
+    hulp_publiciteit = models.BooleanField(_("vraagt publiciteit"), default=False)
+    hulp_toelichting = models.TextField(_("toelichting op de hulpvraag"), blank=True)
+    voornaam_tonen = models.BooleanField(_("voornaam mag op de website"), default=False)
+    privacy_akkoord_op = models.DateTimeField(_("akkoord met privacyverklaring op"), null=True)
+    idempotentie_sleutel = models.UUIDField(
+        _("formuliersleutel"), unique=True, null=True, blank=True, editable=False
+    )
+    bevestigingsmail = models.ForeignKey(
+        Mailbericht,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     status = models.CharField(
         _("status"),
         max_length=30,
@@ -21,13 +69,189 @@ class Initiatief(models.Model):
         default=InitiatiefStatus.INGEDIEND,
         db_index=True,
     )
+    status_sinds = models.DateTimeField(_("status sinds"), default=timezone.now)
+    toegewezen_aan = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandeld door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="toegewezen_initiatieven",
+    )
+    beleidsmedewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beleidsmedewerker"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="gekoppelde_initiatieven",
+    )
+    verslag = models.TextField(_("kort verslag"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = InitiatiefQuerySet.as_manager()
 
     class Meta:
         ordering = ["-aangemaakt_op"]
         verbose_name = _("initiatief")
         verbose_name_plural = _("initiatieven")
+        indexes = [
+            models.Index(fields=["kern", "status"]),
+            models.Index(fields=["email_bevestigd_op", "aangemaakt_op"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(geld_indicatie__isnull=True) | models.Q(geld_indicatie__gte=0),
+                name="initiatief_geld_indicatie_niet_negatief",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatieven:publiek_detail", kwargs={"pk": self.pk})
+
+    def get_medewerker_url(self) -> str:
+        return reverse("initiatieven:detail", kwargs={"initiatief_pk": self.pk})
+
+    @property
+    def gevraagde_hulp(self) -> list[str]:
+        return [str(s.label) for s in HulpSoort if getattr(self, f"hulp_{s.value}")]
+
+    @property
+    def voornaam(self) -> str:
+        """Only the first name, and only when the initiator agreed to show it."""
+        if not self.voornaam_tonen or not self.naam:
+            return ""
+        return self.naam.split()[0]
+
+
+class StatusWijziging(models.Model):
+    """One step in the life of an initiative: never edited, only added."""
+
+    initiatief = models.ForeignKey(
+        Initiatief, on_delete=models.CASCADE, related_name="statuswijzigingen"
+    )
+    van_status = models.CharField(
+        _("van"), max_length=30, choices=InitiatiefStatus.choices, blank=True
+    )
+    naar_status = models.CharField(_("naar"), max_length=30, choices=InitiatiefStatus.choices)
+    op = models.DateTimeField(_("datum"), default=timezone.now)
+    actor = models.CharField(_("door wie"), max_length=20, choices=Actor.choices)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerker"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["op", "pk"]
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+
+    def __str__(self) -> str:
+        return f"{self.initiatief_id}: {self.van_status} -> {self.naar_status}"
+
+
+class Bericht(models.Model):
+    """A message between the municipality and the inwoner, visible to both."""
+
+    initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="berichten")
+    afzender = models.CharField(_("afzender"), max_length=20, choices=Afzender.choices)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    tekst = models.TextField(_("bericht"))
+    aangemaakt_op = models.DateTimeField(_("datum"), default=timezone.now)
+
+    class Meta:
+        ordering = ["aangemaakt_op", "pk"]
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+
+    def __str__(self) -> str:
+        return f"{self.get_afzender_display()} {self.aangemaakt_op:%Y-%m-%d}"
+
+
+class Notitie(models.Model):
+    """An internal note of staff. Never shown to the inwoner."""
+
+    initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="notities")
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    tekst = models.TextField(_("notitie"))
+    aangemaakt_op = models.DateTimeField(_("datum"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-pk"]
+        verbose_name = _("interne notitie")
+        verbose_name_plural = _("interne notities")
+
+    def __str__(self) -> str:
+        return f"{self.auteur} {self.aangemaakt_op:%Y-%m-%d}"
+
+
+def _bijlage_pad(instance: "Bijlage", filename: str) -> str:
+    # The stored name never comes from the inwoner: no path tricks, no guessable names.
+    return f"initiatieven/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class Bijlage(models.Model):
+    initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="bijlagen")
+    soort = models.CharField(
+        _("soort"), max_length=20, choices=BijlageSoort.choices, default=BijlageSoort.AANVRAAG
+    )
+    bestand = models.FileField(_("bestand"), upload_to=_bijlage_pad)
+    oorspronkelijke_naam = models.CharField(_("bestandsnaam"), max_length=255)
+    content_type = models.CharField(_("soort bestand"), max_length=100)
+    grootte = models.PositiveIntegerField(_("grootte in bytes"))
+    aangemaakt_op = models.DateTimeField(_("datum"), default=timezone.now)
+
+    class Meta:
+        ordering = ["aangemaakt_op", "pk"]
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+    def __str__(self) -> str:
+        return self.oorspronkelijke_naam
+
+    @property
+    def is_afbeelding(self) -> bool:
+        return self.content_type.startswith("image/")
+
+
+class Verhaal(models.Model):
+    """A short public story about a completed initiative, so kernen learn from each other."""
+
+    initiatief = models.OneToOneField(Initiatief, on_delete=models.CASCADE, related_name="verhaal")
+    titel = models.CharField(_("titel"), max_length=150)
+    thema = models.CharField(_("thema"), max_length=20, choices=Thema.choices)
+    samenvatting = models.TextField(_("wat is er gedaan"))
+    wat_werkte = models.TextField(_("wat werkte goed"))
+    wat_niet = models.TextField(_("wat werkte minder goed"), blank=True)
+    waarom = models.TextField(_("waarom, en wat kunnen anderen ervan leren"), blank=True)
+    gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        ordering = ["-gepubliceerd_op", "-pk"]
+        verbose_name = _("verhaal")
+        verbose_name_plural = _("verhalen")
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatieven:verhaal", kwargs={"pk": self.pk})

@@ -207,7 +207,12 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 # Apps add their periodic tasks here; tests/test_celery_schedule.py checks every entry.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "initiatieven-onbevestigde-opruimen": {
+        "task": "initiatieven.tasks.onbevestigde_initiatieven_opruimen",
+        "schedule": 60 * 60,  # hourly; a submission expires 7 days after it was made
+    },
+}
 
 CACHES = {
     "default": (

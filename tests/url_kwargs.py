@@ -14,8 +14,22 @@ def _kern_slug(kern: Kern) -> str:
     return kern.slug
 
 
+def _initiatief_pk(kern: Kern) -> int:
+    from tests.initiatieven.factories import InitiatiefFactory
+
+    return InitiatiefFactory(kern=kern).pk
+
+
+def _bijlage_pk(kern: Kern) -> int:
+    from tests.initiatieven.factories import BijlageFactory
+
+    return BijlageFactory(initiatief__kern=kern).pk
+
+
 URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "kern": _kern_slug,
+    "initiatief_pk": _initiatief_pk,
+    "bijlage_pk": _bijlage_pk,
 }
 
 # Staff-area URLs that are meant for everyone (signing in) - with the reason.

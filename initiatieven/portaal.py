@@ -1,0 +1,49 @@
+"""Hooks for the portal (kerngericht.hooks): dashboard panel, start page, personal links."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kerngericht.hooks import Link, Panel
+
+from . import selectors, services
+
+
+def dashboard_panel(*, request, kern) -> Panel | None:
+    user = request.user
+    kan_openen = (
+        user.has_perm("initiatieven.view_lijst") and kern.kernambtenaren.filter(pk=user.pk).exists()
+    )
+    return Panel(
+        titel=_("Initiatieven"),
+        template="initiatieven/_panel.html",
+        context={
+            "aantallen": selectors.aantallen_per_status(kern=kern),
+            "oudste": selectors.oudste_wachtend(kern=kern),
+            "kan_openen": kan_openen,
+            "lijst_url": reverse("initiatieven:lijst") + f"?kern={kern.pk}",
+        },
+    )
+
+
+def startpagina_links(*, user) -> list[Link]:
+    if not user.has_perm("initiatieven.view_lijst"):
+        return []
+    nieuw = selectors.aantal_nieuw_voor_medewerker(user)
+    return [
+        Link(
+            label=_("Initiatieven"),
+            url=reverse("initiatieven:lijst"),
+            uitleg=_("%(n)s nieuw, nog niet in behandeling.") % {"n": nieuw},
+        )
+    ]
+
+
+def persoonlijke_links(*, email: str) -> list[Link]:
+    """Fresh links for the confirmed initiatives of this address (older links stop working)."""
+    return [
+        Link(
+            label=_("Initiatief: %(titel)s") % {"titel": initiatief.titel},
+            url=services.persoonlijke_link(initiatief),
+        )
+        for initiatief in services.persoonlijke_links_vernieuwen(email=email)
+    ]

@@ -1,0 +1,127 @@
+"""Every read that pages use, with the joins they need (no N+1)."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from accounts.constants import Rol
+from kernen.models import Kern
+
+from .constants import InitiatiefStatus
+from .models import Bericht, Initiatief, Notitie, StatusWijziging, Verhaal
+from .rules import PUBLIEKE_STATUSSEN, WACHTENDE_STATUSSEN
+
+
+def initiatieven_voor_medewerker(user) -> QuerySet[Initiatief]:
+    """Confirmed initiatives this member of staff may see, oldest first.
+
+    A kernambtenaar sees those of their kernen and those assigned to them; a
+    beleidsmedewerker those they are linked to. Nobody else sees any.
+    """
+    scope = Q(pk__in=[])
+    if user.heeft_rol(Rol.KERNAMBTENAAR):
+        eigen_kernen = Kern.objects.filter(kernambtenaren=user).values("pk")
+        scope |= Q(kern_id__in=eigen_kernen) | Q(toegewezen_aan=user)
+    if user.heeft_rol(Rol.BELEIDSMEDEWERKER):
+        scope |= Q(beleidsmedewerker=user)
+    return (
+        Initiatief.objects.bevestigd()
+        .filter(scope)
+        .select_related("kern", "toegewezen_aan")
+        .order_by("aangemaakt_op", "pk")
+    )
+
+
+def initiatief_met_kern(*, pk: int) -> Initiatief:
+    """For permission checks: a confirmed initiative with its kern."""
+    return Initiatief.objects.bevestigd().select_related("kern").get(pk=pk)
+
+
+def initiatief_detail(*, pk: int) -> Initiatief:
+    """Everything the staff detail page shows, in a fixed number of queries."""
+    return (
+        Initiatief.objects.bevestigd()
+        .select_related("kern", "toegewezen_aan", "beleidsmedewerker", "verhaal")
+        .prefetch_related(
+            Prefetch("statuswijzigingen", queryset=StatusWijziging.objects.select_related("door")),
+            Prefetch("berichten", queryset=Bericht.objects.select_related("door")),
+            Prefetch("notities", queryset=Notitie.objects.select_related("auteur")),
+            "bijlagen",
+        )
+        .get(pk=pk)
+    )
+
+
+def initiatief_voor_inwoner_qs() -> QuerySet[Initiatief]:
+    """The queryset a personal link is resolved against (history and messages prefetched)."""
+    return (
+        Initiatief.objects.bevestigd()
+        .select_related("kern")
+        .prefetch_related("statuswijzigingen", "berichten", "bijlagen")
+    )
+
+
+def publieke_initiatieven(*, kern: Kern | None = None) -> QuerySet[Initiatief]:
+    """Initiatives shown on the public pages: toegezegd, uitgevoerd or afgerond."""
+    qs = (
+        Initiatief.objects.bevestigd()
+        .filter(status__in=PUBLIEKE_STATUSSEN)
+        .select_related("kern")
+        .order_by("-status_sinds", "-pk")
+    )
+    if kern is not None:
+        qs = qs.filter(kern=kern)
+    return qs
+
+
+def publiek_initiatief(*, pk: int) -> Initiatief:
+    return publieke_initiatieven().select_related("verhaal").get(pk=pk)
+
+
+def gepubliceerde_verhalen(
+    *, kern: Kern | None = None, thema: str = "", zoek: str = ""
+) -> QuerySet[Verhaal]:
+    qs = (
+        Verhaal.objects.filter(
+            gepubliceerd_op__isnull=False, initiatief__status=InitiatiefStatus.AFGEROND
+        )
+        .select_related("initiatief__kern")
+        .order_by("-gepubliceerd_op", "-pk")
+    )
+    if kern is not None:
+        qs = qs.filter(initiatief__kern=kern)
+    if thema:
+        qs = qs.filter(thema=thema)
+    if zoek:
+        qs = qs.filter(
+            Q(titel__icontains=zoek)
+            | Q(samenvatting__icontains=zoek)
+            | Q(wat_werkte__icontains=zoek)
+            | Q(wat_niet__icontains=zoek)
+            | Q(waarom__icontains=zoek)
+        )
+    return qs
+
+
+def aantallen_per_status(*, kern: Kern) -> list[tuple[str, int]]:
+    """(status label, count) for every status, zeros included, in flow order. One query."""
+    rijen = dict(
+        Initiatief.objects.bevestigd()
+        .filter(kern=kern)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [(str(s.label), rijen.get(s.value, 0)) for s in InitiatiefStatus]
+
+
+def oudste_wachtend(*, kern: Kern, aantal: int = 5) -> list[Initiatief]:
+    """The initiatives that have waited longest on the municipality. One query."""
+    return list(
+        Initiatief.objects.bevestigd()
+        .filter(kern=kern, status__in=WACHTENDE_STATUSSEN)
+        .only("pk", "titel", "status", "status_sinds", "kern_id")
+        .order_by("status_sinds", "pk")[:aantal]
+    )
+
+
+def aantal_nieuw_voor_medewerker(user) -> int:
+    return initiatieven_voor_medewerker(user).filter(status=InitiatiefStatus.INGEDIEND).count()

@@ -1,0 +1,455 @@
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_http_methods
+from django.views.generic import TemplateView
+
+from accounts.mixins import StaffPermissionMixin
+from kernen.models import Kern
+from kernen.selectors import kern_publiek
+from kerngericht.links import LinkOngeldig, haal_object, link_ongeldig_response, maak_token
+
+from . import rules, selectors, services
+from .constants import Actor, InitiatiefStatus
+from .filters import InitiatiefFilter
+from .forms import (
+    AanvullenForm,
+    BerichtForm,
+    BevestigenForm,
+    InitiatiefForm,
+    IntrekkenForm,
+    NotitieForm,
+    StatusForm,
+    ToewijzenForm,
+    VerhaalForm,
+    VerhaalZoekForm,
+)
+from .models import Bijlage, Initiatief
+
+# --- inwoner: submit, confirm, follow ---------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def indienen(request):
+    gekozen_bestanden: list[str] = []
+    if request.method == "POST":
+        form = InitiatiefForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.initiatief_indienen(
+                    idempotentie_sleutel=data["idempotentie_sleutel"],
+                    kern=data["kern"],
+                    titel=data["titel"],
+                    omschrijving=data["omschrijving"],
+                    naam=data["naam"],
+                    email=data["email"],
+                    telefoon=data["telefoon"],
+                    locatie=data["locatie"],
+                    postcode=data["postcode"],
+                    doelgroep=data["doelgroep"],
+                    wanneer=data["wanneer"],
+                    betrokkenen=data["betrokkenen"],
+                    hulp=data["hulp"],
+                    geld_indicatie=data["geld_indicatie"],
+                    hulp_toelichting=data["hulp_toelichting"],
+                    voornaam_tonen=data["voornaam_tonen"],
+                    bijlagen=data["bijlagen"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("initiatieven:verstuurd")
+        # A browser cannot keep chosen files: say which ones must be chosen again.
+        gekozen_bestanden = [f.name for f in request.FILES.getlist("bijlagen")]
+    else:
+        initial = {"idempotentie_sleutel": uuid.uuid4()}
+        kern_slug = request.GET.get("kern")
+        if kern_slug:
+            initial["kern"] = Kern.objects.actief().filter(slug=kern_slug).first()
+        form = InitiatiefForm(initial=initial)
+    return render(
+        request,
+        "initiatieven/indienen.html",
+        {"form": form, "gekozen_bestanden": gekozen_bestanden},
+    )
+
+
+def verstuurd(request):
+    return render(request, "initiatieven/verstuurd.html")
+
+
+@require_http_methods(["GET", "POST"])
+def bevestigen(request, token: str):
+    try:
+        initiatief = haal_object(
+            token,
+            soort=services.BEVESTIG_SOORT,
+            queryset=Initiatief.objects.all(),
+            max_age_days=rules.BEVESTIGEN_BINNEN_DAGEN,
+        )
+    except LinkOngeldig as exc:
+        return link_ongeldig_response(request, exc)
+    if request.method == "POST":
+        initiatief, _nieuw = services.initiatief_bevestigen(initiatief_id=initiatief.pk)
+        return redirect(_mijn_url(initiatief) + "?bevestigd=1")
+    if initiatief.is_bevestigd:
+        return redirect(_mijn_url(initiatief))
+    return render(
+        request,
+        "initiatieven/bevestigen.html",
+        {"initiatief": initiatief, "form": BevestigenForm()},
+    )
+
+
+def _mijn_url(initiatief: Initiatief) -> str:
+    token = maak_token(soort=services.LINK_SOORT, pk=initiatief.pk, versie=initiatief.link_versie)
+    return reverse("initiatieven:mijn", kwargs={"token": token})
+
+
+def _inwoner_initiatief(token: str) -> Initiatief:
+    return haal_object(
+        token, soort=services.LINK_SOORT, queryset=selectors.initiatief_voor_inwoner_qs()
+    )
+
+
+def _mijn_render(request, initiatief, token, *, aanvullen=None, intrekken=None, status=200):
+    return render(
+        request,
+        "initiatieven/mijn.html",
+        {
+            "initiatief": initiatief,
+            "token": token,
+            "bevestigd": request.GET.get("bevestigd") == "1",
+            "kan_aanvullen": initiatief.status not in rules.EINDSTATUSSEN,
+            "kan_intrekken": rules.kan_intrekken(initiatief.status),
+            "aanvullen_form": aanvullen or AanvullenForm(prefix="aanvullen"),
+            "intrekken_form": intrekken or IntrekkenForm(prefix="intrekken"),
+        },
+        status=status,
+    )
+
+
+def mijn_initiatief(request, token: str):
+    try:
+        initiatief = _inwoner_initiatief(token)
+    except LinkOngeldig as exc:
+        return link_ongeldig_response(request, exc)
+    return _mijn_render(request, initiatief, token)
+
+
+@require_http_methods(["POST"])
+def mijn_aanvullen(request, token: str):
+    try:
+        initiatief = _inwoner_initiatief(token)
+    except LinkOngeldig as exc:
+        return link_ongeldig_response(request, exc)
+    form = AanvullenForm(request.POST, request.FILES, prefix="aanvullen")
+    if form.is_valid():
+        try:
+            services.initiatief_aanvullen(
+                initiatief_id=initiatief.pk,
+                tekst=form.cleaned_data["tekst"],
+                bijlagen=form.cleaned_data["bijlagen"],
+            )
+        except (ValidationError, rules.OvergangNietToegestaan) as exc:
+            form.add_error(None, _fouttekst(exc))
+        else:
+            messages.success(request, _("Dank u wel. Wij hebben uw aanvulling ontvangen."))
+            return redirect("initiatieven:mijn", token=token)
+    return _mijn_render(request, initiatief, token, aanvullen=form)
+
+
+@require_http_methods(["POST"])
+def mijn_intrekken(request, token: str):
+    try:
+        initiatief = _inwoner_initiatief(token)
+    except LinkOngeldig as exc:
+        return link_ongeldig_response(request, exc)
+    form = IntrekkenForm(request.POST, prefix="intrekken")
+    if form.is_valid():
+        try:
+            services.initiatief_intrekken(
+                initiatief_id=initiatief.pk, toelichting=form.cleaned_data["toelichting"]
+            )
+        except rules.OvergangNietToegestaan as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Uw initiatief is ingetrokken."))
+            return redirect("initiatieven:mijn", token=token)
+    return _mijn_render(request, initiatief, token, intrekken=form)
+
+
+def _fouttekst(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc)
+
+
+# --- public pages -----------------------------------------------------------------------
+
+
+def publiek_lijst(request):
+    page = Paginator(selectors.publieke_initiatieven(), 20).get_page(request.GET.get("pagina"))
+    return render(request, "initiatieven/publiek_lijst.html", {"page": page, "kern": None})
+
+
+def publiek_kern(request, kern: str):
+    try:
+        obj = kern_publiek(slug=kern)
+    except Kern.DoesNotExist as exc:
+        raise Http404 from exc
+    page = Paginator(selectors.publieke_initiatieven(kern=obj), 20).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "initiatieven/publiek_lijst.html", {"page": page, "kern": obj})
+
+
+def publiek_detail(request, pk: int):
+    try:
+        initiatief = selectors.publiek_initiatief(pk=pk)
+    except Initiatief.DoesNotExist as exc:
+        raise Http404 from exc
+    verhaal = getattr(initiatief, "verhaal", None)
+    if verhaal is not None and verhaal.gepubliceerd_op is None:
+        verhaal = None
+    return render(
+        request, "initiatieven/publiek_detail.html", {"initiatief": initiatief, "verhaal": verhaal}
+    )
+
+
+def verhalen(request):
+    form = VerhaalZoekForm(request.GET or None)
+    kern = thema = zoek = None
+    if form.is_valid():
+        kern = form.cleaned_data["kern"]
+        thema = form.cleaned_data["thema"]
+        zoek = form.cleaned_data["zoek"]
+    qs = selectors.gepubliceerde_verhalen(kern=kern, thema=thema or "", zoek=zoek or "")
+    page = Paginator(qs, 20).get_page(request.GET.get("pagina"))
+    return render(request, "initiatieven/verhalen.html", {"form": form, "page": page})
+
+
+def verhaal(request, pk: int):
+    obj = get_object_or_404(selectors.gepubliceerde_verhalen(), pk=pk)
+    return render(request, "initiatieven/verhaal.html", {"verhaal": obj})
+
+
+# --- staff ------------------------------------------------------------------------------
+
+
+class LijstView(StaffPermissionMixin, TemplateView):
+    permission_required = "initiatieven.view_lijst"
+    template_name = "initiatieven/medewerker/lijst.html"
+
+    def get_context_data(self, **kwargs):
+        qs = selectors.initiatieven_voor_medewerker(self.request.user)
+        filterset = InitiatiefFilter(self.request.GET or None, queryset=qs, request=self.request)
+        page = Paginator(filterset.qs, 25).get_page(self.request.GET.get("pagina"))
+        querystring = self.request.GET.copy()
+        querystring.pop("pagina", None)
+        return super().get_context_data(
+            filter=filterset, page=page, querystring=querystring.urlencode(), **kwargs
+        )
+
+
+class InitiatiefMixin(StaffPermissionMixin):
+    """Resolves <initiatief_pk> once; rules get the Initiatief (scoped to the kern)."""
+
+    def get_permission_object(self):
+        if not hasattr(self, "_initiatief"):
+            try:
+                self._initiatief = selectors.initiatief_met_kern(pk=self.kwargs["initiatief_pk"])
+            except Initiatief.DoesNotExist as exc:
+                raise Http404 from exc
+        return self._initiatief
+
+    def render_detail(self, **forms):
+        user = self.request.user
+        initiatief = selectors.initiatief_detail(pk=self.kwargs["initiatief_pk"])
+        kan_behandelen = user.has_perm("initiatieven.behandel_initiatief", initiatief)
+        context = {
+            "initiatief": initiatief,
+            "kan_behandelen": kan_behandelen,
+            "status_form": forms.get("status")
+            or StatusForm(prefix="status", status=initiatief.status),
+            "bericht_form": forms.get("bericht") or BerichtForm(prefix="bericht"),
+            "notitie_form": forms.get("notitie") or NotitieForm(prefix="notitie"),
+            "toewijzen_form": forms.get("toewijzen")
+            or ToewijzenForm(
+                prefix="toewijzen",
+                initial={
+                    "toegewezen_aan": initiatief.toegewezen_aan_id,
+                    "beleidsmedewerker": initiatief.beleidsmedewerker_id,
+                },
+            ),
+            "heeft_vervolgstappen": bool(
+                rules.volgende_statussen(initiatief.status, Actor.MEDEWERKER)
+            ),
+            "is_afgerond": initiatief.status == InitiatiefStatus.AFGEROND,
+        }
+        return render(self.request, "initiatieven/medewerker/detail.html", context)
+
+
+class DetailView(InitiatiefMixin, View):
+    permission_required = "initiatieven.view_initiatief"
+
+    def get(self, request, initiatief_pk: int):
+        return self.render_detail()
+
+
+class StatusView(InitiatiefMixin, View):
+    permission_required = "initiatieven.behandel_initiatief"
+
+    def post(self, request, initiatief_pk: int):
+        initiatief = self.get_permission_object()
+        form = StatusForm(request.POST, request.FILES, prefix="status", status=initiatief.status)
+        if form.is_valid():
+            try:
+                services.initiatief_status_wijzigen(
+                    initiatief_id=initiatief.pk,
+                    naar=form.cleaned_data["naar"],
+                    actor=Actor.MEDEWERKER,
+                    door=request.user,
+                    toelichting=form.cleaned_data["toelichting"],
+                    verslag=form.cleaned_data["verslag"],
+                    fotos=form.cleaned_data["fotos"],
+                )
+            except (rules.OvergangNietToegestaan, ValidationError) as exc:
+                form.add_error(None, _fouttekst(exc))
+            else:
+                messages.success(
+                    request,
+                    _("De status is nu: %(status)s. De inwoner krijgt een e-mail.")
+                    % {"status": InitiatiefStatus(form.cleaned_data["naar"]).label},
+                )
+                return redirect(initiatief.get_medewerker_url())
+        return self.render_detail(status=form)
+
+
+class BerichtView(InitiatiefMixin, View):
+    permission_required = "initiatieven.behandel_initiatief"
+
+    def post(self, request, initiatief_pk: int):
+        initiatief = self.get_permission_object()
+        form = BerichtForm(request.POST, prefix="bericht")
+        if form.is_valid():
+            services.bericht_sturen(
+                initiatief_id=initiatief.pk, door=request.user, tekst=form.cleaned_data["tekst"]
+            )
+            messages.success(request, _("Uw bericht is verstuurd naar de inwoner."))
+            return redirect(initiatief.get_medewerker_url())
+        return self.render_detail(bericht=form)
+
+
+class NotitieView(InitiatiefMixin, View):
+    permission_required = "initiatieven.add_notitie"
+
+    def post(self, request, initiatief_pk: int):
+        initiatief = self.get_permission_object()
+        form = NotitieForm(request.POST, prefix="notitie")
+        if form.is_valid():
+            services.notitie_toevoegen(
+                initiatief_id=initiatief.pk, door=request.user, tekst=form.cleaned_data["tekst"]
+            )
+            messages.success(request, _("De notitie is opgeslagen."))
+            return redirect(initiatief.get_medewerker_url())
+        return self.render_detail(notitie=form)
+
+
+class ToewijzenView(InitiatiefMixin, View):
+    permission_required = "initiatieven.behandel_initiatief"
+
+    def post(self, request, initiatief_pk: int):
+        initiatief = self.get_permission_object()
+        form = ToewijzenForm(request.POST, prefix="toewijzen")
+        if form.is_valid():
+            try:
+                services.initiatief_toewijzen(
+                    initiatief_id=initiatief.pk,
+                    door=request.user,
+                    toegewezen_aan=form.cleaned_data["toegewezen_aan"],
+                    beleidsmedewerker=form.cleaned_data["beleidsmedewerker"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, _fouttekst(exc))
+            else:
+                messages.success(request, _("De toewijzing is opgeslagen."))
+                return redirect(initiatief.get_medewerker_url())
+        return self.render_detail(toewijzen=form)
+
+
+class VerhaalView(InitiatiefMixin, View):
+    permission_required = "initiatieven.behandel_initiatief"
+
+    def _render(self, form, initiatief):
+        return render(
+            self.request,
+            "initiatieven/medewerker/verhaal_form.html",
+            {"form": form, "initiatief": initiatief},
+        )
+
+    def get(self, request, initiatief_pk: int):
+        initiatief = self.get_permission_object()
+        if initiatief.status != InitiatiefStatus.AFGEROND:
+            raise Http404
+        bestaand = getattr(initiatief, "verhaal", None)
+        initial = {"titel": initiatief.titel}
+        if bestaand is not None:
+            initial = {
+                "titel": bestaand.titel,
+                "thema": bestaand.thema,
+                "samenvatting": bestaand.samenvatting,
+                "wat_werkte": bestaand.wat_werkte,
+                "wat_niet": bestaand.wat_niet,
+                "waarom": bestaand.waarom,
+                "publiceren": bestaand.gepubliceerd_op is not None,
+            }
+        return self._render(VerhaalForm(initial=initial), initiatief)
+
+    def post(self, request, initiatief_pk: int):
+        initiatief = self.get_permission_object()
+        form = VerhaalForm(request.POST)
+        if form.is_valid():
+            try:
+                services.verhaal_opslaan(
+                    initiatief_id=initiatief.pk, door=request.user, **form.cleaned_data
+                )
+            except (rules.OvergangNietToegestaan, ValidationError) as exc:
+                form.add_error(None, _fouttekst(exc))
+            else:
+                messages.success(request, _("Het verhaal is opgeslagen."))
+                return redirect(initiatief.get_medewerker_url())
+        return self._render(form, initiatief)
+
+
+class BijlageView(StaffPermissionMixin, View):
+    """Attachments are only for staff handling the initiative; always as a download."""
+
+    permission_required = "initiatieven.view_initiatief"
+
+    def get_permission_object(self):
+        if not hasattr(self, "_bijlage"):
+            self._bijlage = get_object_or_404(
+                Bijlage.objects.select_related("initiatief__kern").filter(
+                    initiatief__email_bevestigd_op__isnull=False
+                ),
+                pk=self.kwargs["bijlage_pk"],
+            )
+        return self._bijlage.initiatief
+
+    def get(self, request, bijlage_pk: int):
+        bijlage = self._bijlage
+        return FileResponse(
+            bijlage.bestand.open("rb"),
+            as_attachment=True,
+            filename=bijlage.oorspronkelijke_naam,
+            content_type=bijlage.content_type,
+        )
