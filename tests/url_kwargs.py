@@ -14,8 +14,22 @@ def _kern_slug(kern: Kern) -> str:
     return kern.slug
 
 
+def _aanvraag_pk(kern: Kern) -> int:
+    from tests.budgetten.factories import AanvraagFactory
+
+    return AanvraagFactory(kern=kern).pk
+
+
+def _declaratie_pk(kern: Kern) -> int:
+    from tests.budgetten.factories import DeclaratieFactory, SignaleringsgroepFactory
+
+    return DeclaratieFactory(groep=SignaleringsgroepFactory(kernen=[kern])).pk
+
+
 URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "kern": _kern_slug,
+    "aanvraag_pk": _aanvraag_pk,
+    "declaratie_pk": _declaratie_pk,
 }
 
 # Staff-area URLs that are meant for everyone (signing in) - with the reason.
