@@ -130,9 +130,13 @@ def _vergrendel_aanvraag(aanvraag_id: int) -> Aanvraag:
 # --- Links and mail ---------------------------------------------------------------------------
 
 
-def persoonlijke_link(aanvraag: Aanvraag) -> str:
+def persoonlijk_pad(aanvraag: Aanvraag) -> str:
     token = maak_token(soort=LINK_SOORT, pk=aanvraag.pk, versie=aanvraag.link_versie)
-    return settings.SITE_URL + reverse("budgetten:mijn_aanvraag", kwargs={"token": token})
+    return reverse("budgetten:mijn_aanvraag", kwargs={"token": token})
+
+
+def persoonlijke_link(aanvraag: Aanvraag) -> str:
+    return settings.SITE_URL + persoonlijk_pad(aanvraag)
 
 
 def bevestig_link(aanvraag: Aanvraag) -> str:

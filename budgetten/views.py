@@ -144,15 +144,9 @@ def aanvraag_bevestigen(request, token: str):
         return link_ongeldig_response(request, exc)
     if request.method == "POST":
         services.aanvraag_bevestigen(aanvraag_id=aanvraag.pk)
-        return redirect(services.persoonlijke_link(aanvraag).removeprefix(_site()))
+        return redirect(services.persoonlijk_pad(aanvraag))
     # A GET only shows a button: mail scanners that follow links do not confirm anything.
     return render(request, "budgetten/bevestigen.html", {"aanvraag": aanvraag})
-
-
-def _site() -> str:
-    from django.conf import settings
-
-    return settings.SITE_URL
 
 
 def mijn_aanvraag(request, token: str):
