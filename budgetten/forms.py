@@ -17,19 +17,27 @@ BON_MAX_BYTES = 5 * 1024 * 1024
 BON_TYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 
 
-class BedragField(forms.CharField):
+class BedragField(forms.Field):
     """An amount typed as text ("75,50"); parsed by rules.bedrag_lezen into a Decimal."""
+
+    widget = forms.TextInput
 
     def __init__(self, *args, nul_toegestaan: bool = False, **kwargs):
         self.nul_toegestaan = nul_toegestaan
-        kwargs.setdefault("max_length", 20)
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
 
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return f"{value:.2f}".replace(".", ",")
+        return value
+
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip() if isinstance(value, str) else value
         if value in self.empty_values:
             return None
+        if isinstance(value, str) and len(value) > 30:
+            raise forms.ValidationError(_("Vul een bedrag in cijfers in, bijvoorbeeld 75,50."))
         try:
             return r.bedrag_lezen(value, nul_toegestaan=self.nul_toegestaan)
         except r.OngeldigBedrag as exc:
