@@ -119,7 +119,7 @@ class AanvraagForm(forms.Form):
             self.fields["straat"] = forms.CharField(
                 label=_("Straat of buurt"),
                 max_length=150,
-                required=False,
+                error_messages={"required": _("Vul de straat of buurt in.")},
                 help_text=_("Per straat of buurt één bijdrage per jaar voor dezelfde activiteit."),
             )
             self.fields["activiteit_soort"] = forms.ChoiceField(
