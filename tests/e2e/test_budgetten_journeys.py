@@ -106,7 +106,9 @@ def test_bijzonder_initiatief_through_advice_and_college_queue(page, axe_check, 
     page.get_by_role("link", name="Aanvragen budgetten").click()
     page.get_by_role("link", name="Repair café").click()
     axe_check(page)
-    page.get_by_role("textbox", name="Advies aan het college").fill("Positief, bereikt alle kernen.")
+    page.get_by_role("textbox", name="Advies aan het college").fill(
+        "Positief, bereikt alle kernen."
+    )
     page.get_by_label("Geadviseerd bedrag in euro").fill("2000")
     page.get_by_role("button", name="Stuur naar het college").click()
     expect(page.locator(".portal-messages")).to_contain_text("naar het college")
@@ -176,3 +178,46 @@ def test_coordinator_declares_with_receipt_and_kernambtenaar_approves(
     expect(page.locator("main")).to_contain_text("Goedgekeurd")
     axe_check(page)
     assert Declaratie.objects.get().status == DeclaratieStatus.GOEDGEKEURD
+
+
+def test_resident_applies_for_leefbaarheid_and_sees_money_left(page, axe_check):
+    seed_regelingen(localdate().year, localdate().year + 1)
+    kern = KernFactory(naam="Ravenswaaij", slug="ravenswaaij")
+    AanvraagFactory(
+        kern=kern,
+        status=AanvraagStatus.TOEGEKEND,
+        toegekend_bedrag=Decimal("1500.00"),
+        activiteit_datum=localdate() + datetime.timedelta(days=3),
+    )
+    from budgetten.models import Budgetpost
+
+    Budgetpost.objects.create(
+        regeling=regeling(RegelingCode.LEEFBAARHEID),
+        jaar=(localdate() + datetime.timedelta(days=3)).year,
+        scope_sleutel=f"kern-{kern.pk}",
+        kern=kern,
+        budget=Decimal("2000.00"),
+        vastgelegd=Decimal("1500.00"),
+    )
+    page.goto("/budgetten/aanvragen/leefbaarheid/")
+    axe_check(page)
+    page.get_by_label("Kern", exact=True).select_option(label="Ravenswaaij")
+    page.get_by_label("Naam van de activiteit").fill("Bankjes langs de dijk")
+    page.get_by_label("Wat gaat u doen en waarom?").fill("Rustplekken voor wandelaars")
+    page.get_by_label("Datum van de activiteit").fill(
+        (localdate() + datetime.timedelta(days=3)).isoformat()
+    )
+    page.get_by_label("Gevraagd bedrag in euro").fill("600")
+    page.get_by_label("Wie steunen uw initiatief?").fill("De dorpsraad")
+    for vraag in ("leefomgeving", "samen", "meerdere", "Alle inwoners"):
+        page.get_by_label(re.compile(vraag)).check()
+    page.get_by_label("Uw naam").fill("Piet")
+    page.get_by_label("Uw e-mailadres").fill("piet@example.org")
+    page.get_by_role("button", name="Verstuur aanvraag").click()
+    expect(page.get_by_test_id("vrij")).to_have_text("€\u00a0500,00")
+    expect(page.locator("#id_gevraagd_bedrag_error")).to_contain_text("€ 500,00 vrij")
+    axe_check(page)
+    page.get_by_label("Gevraagd bedrag in euro").fill("500,00")
+    page.get_by_role("button", name="Verstuur aanvraag").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("bevestig uw e-mailadres")
+    assert Aanvraag.objects.filter(titel="Bankjes langs de dijk").exists()
