@@ -16,3 +16,78 @@ class Scope(models.TextChoices):
     KERN = "kern", _("per kern")
     GEMEENTE = "gemeente", _("voor de hele gemeente")
     GROEP = "groep", _("per signaleringsgroep")
+
+
+class AanvraagStatus(models.TextChoices):
+    """Lifecycle of an aanvraag. Transitions: see budgetten.services.TOEGESTANE_OVERGANGEN."""
+
+    ONBEVESTIGD = "onbevestigd", _("E-mailadres nog niet bevestigd")
+    INGEDIEND = "ingediend", _("Ingediend")
+    BIJ_COLLEGE = "bij_college", _("Ligt bij het college")
+    TOEGEKEND = "toegekend", _("Toegekend")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+    VASTGESTELD = "vastgesteld", _("Afgerekend")
+
+
+# Statuses in which an aanvraag holds money in the ledger.
+STATUS_MET_GELD = (AanvraagStatus.TOEGEKEND, AanvraagStatus.VASTGESTELD)
+# Statuses that still count for the "once per year per street" rule.
+STATUS_TELT_MEE = (
+    AanvraagStatus.INGEDIEND,
+    AanvraagStatus.BIJ_COLLEGE,
+    AanvraagStatus.TOEGEKEND,
+    AanvraagStatus.VASTGESTELD,
+)
+
+
+class KostenCategorie(models.TextChoices):
+    GELUID = "geluid", _("Geluid (muziek, geluidsinstallatie)")
+    VERSIERING = "versiering", _("Versiering")
+    SPELMATERIAAL = "spel", _("Spellen en speelmateriaal")
+    PRIJZEN = "prijzen", _("Prijzen")
+    ORGANISATIE = "organisatie", _("Andere organisatiekosten (huur, vergunning, drukwerk)")
+    ETEN = "eten", _("Eten")
+    DRINKEN = "drinken", _("Drinken")
+    SERVIES = "servies", _("Servies en bestek")
+    BARBECUE = "barbecue", _("Barbecue")
+
+
+SUBSIDIABELE_CATEGORIEEN = frozenset(
+    {
+        KostenCategorie.GELUID,
+        KostenCategorie.VERSIERING,
+        KostenCategorie.SPELMATERIAAL,
+        KostenCategorie.PRIJZEN,
+        KostenCategorie.ORGANISATIE,
+    }
+)
+
+
+class ActiviteitSoort(models.TextChoices):
+    STRAATFEEST = "straatfeest", _("Straat- of buurtfeest")
+    BURENDAG = "burendag", _("Burendag")
+    OPSCHOONACTIE = "opschonen", _("Opschoonactie")
+    KINDERACTIVITEIT = "kinderen", _("Kinderactiviteit of spelmiddag")
+    FEESTDAGEN = "feestdagen", _("Activiteit rond feestdagen")
+    VEILIGHEID = "veiligheid", _("Activiteit voor een veiligere buurt")
+
+
+class Doelgroep(models.TextChoices):
+    IEDEREEN = "iedereen", _("Alle bewoners")
+    KINDEREN = "kinderen", _("Kinderen")
+    JONGEREN = "jongeren", _("Jongeren")
+    OUDEREN = "ouderen", _("Ouderen")
+    NIEUWE_BEWONERS = "nieuwe_bewoners", _("Nieuwe bewoners")
+
+
+class DeclaratieStatus(models.TextChoices):
+    INGEDIEND = "ingediend", _("Ingediend")
+    GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+    BETAALD = "betaald", _("Betaald")
+
+
+# Scope key of the one ledger row per year for the coördinator's volunteer fee.
+SCOPE_COORDINATOR = "coordinator"
+SCOPE_GEMEENTE = "gemeente"

@@ -1,11 +1,27 @@
+import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import RegelingCode, Scope
+from kerngericht.models import InwonerContact
+
+from .constants import (
+    STATUS_MET_GELD,
+    SUBSIDIABELE_CATEGORIEEN,
+    AanvraagStatus,
+    ActiviteitSoort,
+    DeclaratieStatus,
+    Doelgroep,
+    KostenCategorie,
+    RegelingCode,
+    Scope,
+)
 
 MONEY = {"max_digits": 10, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 
@@ -64,3 +80,284 @@ class RegelingJaar(models.Model):
 
     def __str__(self) -> str:
         return f"{self.regeling} {self.jaar}"
+
+
+class Budgetpost(models.Model):
+    """The ledger row of one regeling for one scope (kern, group, municipality) and one year.
+
+    Every write that moves money locks this row (select_for_update) and re-checks the free
+    amount; the CheckConstraint makes the database refuse an overspent row even if a code path
+    forgot to check. `budget` is empty for a regeling without a yearly cap (street events).
+    """
+
+    regeling = models.ForeignKey(
+        Regeling, verbose_name=_("regeling"), on_delete=models.PROTECT, related_name="posten"
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    scope_sleutel = models.CharField(
+        _("scope"), max_length=40, help_text=_("kern-<id>, groep-<id>, gemeente of coordinator")
+    )
+    kern = models.ForeignKey(
+        "kernen.Kern",
+        verbose_name=_("kern"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="budgetposten",
+    )
+    groep = models.ForeignKey(
+        "kernen.Signaleringsgroep",
+        verbose_name=_("signaleringsgroep"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="budgetposten",
+    )
+    budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY)
+    vastgelegd = models.DecimalField(
+        _("vastgelegd (toegekend, nog niet betaald)"), default=Decimal("0"), **MONEY
+    )
+    betaald = models.DecimalField(_("betaald"), default=Decimal("0"), **MONEY)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-jaar", "regeling", "scope_sleutel"]
+        verbose_name = _("budgetpost")
+        verbose_name_plural = _("budgetposten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regeling", "jaar", "scope_sleutel"], name="uniek_budgetpost"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(vastgelegd__gte=0) & models.Q(betaald__gte=0),
+                name="budgetpost_niet_negatief",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(budget__isnull=True)
+                | models.Q(vastgelegd__lte=models.F("budget") - models.F("betaald")),
+                name="budgetpost_binnen_budget",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.regeling} {self.scope_sleutel} {self.jaar}"
+
+    @property
+    def vrij(self) -> Decimal | None:
+        if self.budget is None:
+            return None
+        return self.budget - self.vastgelegd - self.betaald
+
+
+class AanvraagQuerySet(models.QuerySet):
+    def bevestigd(self):
+        return self.exclude(status="onbevestigd")
+
+    def met_relaties(self):
+        return self.select_related("regeling", "kern", "initiatief", "besluit_door", "advies_door")
+
+
+class Aanvraag(InwonerContact):
+    """An application for money (or help) from one of the regelingen, by an inwoner."""
+
+    regeling = models.ForeignKey(
+        Regeling, verbose_name=_("regeling"), on_delete=models.PROTECT, related_name="aanvragen"
+    )
+    kern = models.ForeignKey(
+        "kernen.Kern", verbose_name=_("kern"), on_delete=models.PROTECT, related_name="aanvragen"
+    )
+    initiatief = models.ForeignKey(
+        "initiatieven.Initiatief",
+        verbose_name=_("initiatief"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="budgetaanvragen",
+    )
+    titel = models.CharField(_("naam van de activiteit"), max_length=150)
+    omschrijving = models.TextField(_("wat gaat u doen en waarom"))
+    activiteit_datum = models.DateField(_("datum van de activiteit"))
+    jaar = models.PositiveSmallIntegerField(
+        _("telt mee in jaar"), db_index=True, help_text=_("Het jaar van de activiteit.")
+    )
+    straat = models.CharField(_("straat of buurt"), max_length=150, blank=True)
+    activiteit_soort = models.CharField(
+        _("soort activiteit"), max_length=30, choices=ActiviteitSoort.choices, blank=True
+    )
+    doelgroep = models.CharField(
+        _("doelgroep"), max_length=30, choices=Doelgroep.choices, blank=True
+    )
+    criteria = models.JSONField(_("antwoorden op de voorwaarden"), default=dict, blank=True)
+    draagvlak = models.TextField(_("draagvlak"), blank=True)
+    gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), **MONEY)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AanvraagStatus.choices,
+        default=AanvraagStatus.ONBEVESTIGD,
+        db_index=True,
+    )
+    ingediend_op = models.DateTimeField(_("ingediend op"), default=timezone.now)
+
+    advies = models.TextField(_("advies van de kernambtenaar"), blank=True)
+    advies_bedrag = models.DecimalField(_("geadviseerd bedrag"), null=True, blank=True, **MONEY)
+    advies_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("advies door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    advies_op = models.DateTimeField(_("advies op"), null=True, blank=True)
+
+    toegekend_bedrag = models.DecimalField(_("toegekend bedrag"), null=True, blank=True, **MONEY)
+    motivering = models.TextField(_("motivering van het besluit"), blank=True)
+    besluit_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besluit door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    besluit_op = models.DateTimeField(_("besluit op"), null=True, blank=True)
+    betaald_bedrag = models.DecimalField(_("betaald"), default=Decimal("0"), **MONEY)
+    vastgesteld_bedrag = models.DecimalField(
+        _("vastgesteld bedrag"), null=True, blank=True, **MONEY
+    )
+    verantwoording = models.TextField(_("verantwoording"), blank=True)
+
+    history = HistoricalRecords()
+    objects = AanvraagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-ingediend_op"]
+        verbose_name = _("aanvraag")
+        verbose_name_plural = _("aanvragen")
+        indexes = [models.Index(fields=["regeling", "jaar", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(toegekend_bedrag__isnull=True)
+                | models.Q(betaald_bedrag__lte=models.F("toegekend_bedrag")),
+                name="aanvraag_niet_meer_betaald_dan_toegekend",
+            ),
+        ]
+        permissions = [("decide_aanvraag", "Kan besluiten over een aanvraag")]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgetten:aanvraag_detail", kwargs={"aanvraag_pk": self.pk})
+
+    @property
+    def actueel_bedrag(self) -> Decimal:
+        """The money this aanvraag holds in the ledger now (granted, or settled lower)."""
+        if self.status not in STATUS_MET_GELD:
+            return Decimal("0")
+        if self.vastgesteld_bedrag is not None:
+            return self.vastgesteld_bedrag
+        return self.toegekend_bedrag or Decimal("0")
+
+
+class Kostenpost(models.Model):
+    """One cost line of a street event, by category (eligible or excluded)."""
+
+    aanvraag = models.ForeignKey(
+        Aanvraag, verbose_name=_("aanvraag"), on_delete=models.CASCADE, related_name="kostenposten"
+    )
+    categorie = models.CharField(_("soort kosten"), max_length=20, choices=KostenCategorie.choices)
+    omschrijving = models.CharField(_("omschrijving"), max_length=150)
+    bedrag = models.DecimalField(_("bedrag"), **MONEY)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("kostenpost")
+        verbose_name_plural = _("kostenposten")
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+    @property
+    def is_subsidiabel(self) -> bool:
+        return self.categorie in SUBSIDIABELE_CATEGORIEEN
+
+
+def bon_pad(instance, filename: str) -> str:
+    # Never trust the uploaded name: a random name with the extension of the detected type.
+    return f"declaraties/{instance.jaar}/{uuid.uuid4().hex}.{instance.bon_extensie}"
+
+
+class Declaratie(models.Model):
+    """A declaration of a signaleringsgroep, with its receipt, filed by the coördinator."""
+
+    groep = models.ForeignKey(
+        "kernen.Signaleringsgroep",
+        verbose_name=_("signaleringsgroep"),
+        on_delete=models.PROTECT,
+        related_name="declaraties",
+    )
+    datum = models.DateField(_("datum van de uitgave"))
+    jaar = models.PositiveSmallIntegerField(_("telt mee in jaar"), db_index=True)
+    omschrijving = models.CharField(_("waarvoor"), max_length=200)
+    bedrag = models.DecimalField(_("bedrag"), **MONEY)
+    bon = models.FileField(_("bon of factuur"), upload_to=bon_pad)
+    bon_extensie = models.CharField(max_length=10, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DeclaratieStatus.choices,
+        default=DeclaratieStatus.INGEDIEND,
+        db_index=True,
+    )
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    ingediend_op = models.DateTimeField(_("ingediend op"), default=timezone.now)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    reden = models.TextField(_("toelichting bij het besluit"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-ingediend_op"]
+        verbose_name = _("declaratie")
+        verbose_name_plural = _("declaraties")
+
+    def __str__(self) -> str:
+        return f"{self.groep}: {self.omschrijving}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgetten:declaratie_detail", kwargs={"declaratie_pk": self.pk})
+
+
+class Vrijwilligersvergoeding(models.Model):
+    """The coördinator's volunteer fee: once per calendar year (unique on jaar)."""
+
+    jaar = models.PositiveSmallIntegerField(_("jaar"), unique=True)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coördinator"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    bedrag = models.DecimalField(_("bedrag"), **MONEY)
+    toegekend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    toegekend_op = models.DateTimeField(_("toegekend op"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-jaar"]
+        verbose_name = _("vrijwilligersvergoeding")
+        verbose_name_plural = _("vrijwilligersvergoedingen")
+
+    def __str__(self) -> str:
+        return f"{self.coordinator} {self.jaar}"

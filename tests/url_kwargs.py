@@ -26,10 +26,24 @@ def _bijlage_pk(kern: Kern) -> int:
     return BijlageFactory(initiatief__kern=kern).pk
 
 
+def _aanvraag_pk(kern: Kern) -> int:
+    from tests.budgetten.factories import AanvraagFactory
+
+    return AanvraagFactory(kern=kern).pk
+
+
+def _declaratie_pk(kern: Kern) -> int:
+    from tests.budgetten.factories import DeclaratieFactory, SignaleringsgroepFactory
+
+    return DeclaratieFactory(groep=SignaleringsgroepFactory(kernen=[kern])).pk
+
+
 URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "kern": _kern_slug,
     "initiatief_pk": _initiatief_pk,
     "bijlage_pk": _bijlage_pk,
+    "aanvraag_pk": _aanvraag_pk,
+    "declaratie_pk": _declaratie_pk,
 }
 
 # Staff-area URLs that are meant for everyone (signing in) - with the reason.

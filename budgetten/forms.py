@@ -1,0 +1,349 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import filetype
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kernen.models import Kern, Signaleringsgroep
+
+from . import rules as r
+from . import selectors
+from .constants import ActiviteitSoort, Doelgroep, KostenCategorie, RegelingCode
+
+BON_MAX_BYTES = 5 * 1024 * 1024
+BON_TYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+
+
+class BedragField(forms.Field):
+    """An amount typed as text ("75,50"); parsed by rules.bedrag_lezen into a Decimal."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *args, nul_toegestaan: bool = False, **kwargs):
+        self.nul_toegestaan = nul_toegestaan
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return f"{value:.2f}".replace(".", ",")
+        return value
+
+    def to_python(self, value):
+        value = (value or "").strip() if isinstance(value, str) else value
+        if value in self.empty_values:
+            return None
+        if isinstance(value, str) and len(value) > 30:
+            raise forms.ValidationError(_("Vul een bedrag in cijfers in, bijvoorbeeld 75,50."))
+        try:
+            return r.bedrag_lezen(value, nul_toegestaan=self.nul_toegestaan)
+        except r.OngeldigBedrag as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _bevindingen_naar_form(form: forms.Form, bevindingen: r.Bevindingen) -> None:
+    for veld, meldingen in bevindingen.items():
+        for melding in meldingen:
+            form.add_error(veld if veld in form.fields else None, melding)
+
+
+class AanvraagForm(forms.Form):
+    """The application form; its fields depend on the regeling."""
+
+    kern = forms.ModelChoiceField(
+        label=_("Kern"),
+        queryset=Kern.objects.none(),
+        empty_label=_("Kies uw kern"),
+        error_messages={"required": _("Kies de kern waar de activiteit is.")},
+    )
+    titel = forms.CharField(
+        label=_("Naam van de activiteit of het initiatief"),
+        max_length=150,
+        error_messages={"required": _("Geef uw activiteit een naam.")},
+    )
+    omschrijving = forms.CharField(
+        label=_("Wat gaat u doen en waarom?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Beschrijf wat u gaat doen.")},
+    )
+    activiteit_datum = forms.DateField(
+        label=_("Datum van de activiteit"),
+        help_text=_("De bijdrage telt mee in het jaar van deze datum."),
+        widget=DatumInput(),
+        error_messages={
+            "required": _("Vul de datum van de activiteit in."),
+            "invalid": _("Vul een datum in zoals 21-06-2026."),
+        },
+    )
+    naam = forms.CharField(
+        label=_("Uw naam"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Vul uw naam in.")},
+    )
+    email = forms.EmailField(
+        label=_("Uw e-mailadres"),
+        help_text=_("Wij sturen u een link om uw aanvraag te bevestigen en te volgen."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Vul uw e-mailadres in."),
+            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+        },
+    )
+    telefoon = forms.CharField(
+        label=_("Uw telefoonnummer"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel"}),
+    )
+
+    def __init__(self, *args, regeling, vandaag=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.regeling = regeling
+        self.vandaag = vandaag or timezone.localdate()
+        self.toetsing: selectors.Toetsing | None = None
+        self.kosten: list[tuple[str, Decimal]] = []
+        self.fields["kern"].queryset = Kern.objects.actief().order_by("naam")
+        code = regeling.code
+        if code == RegelingCode.STRAATBIJEENKOMST:
+            self.fields["straat"] = forms.CharField(
+                label=_("Straat of buurt"),
+                max_length=150,
+                error_messages={"required": _("Vul de straat of buurt in.")},
+                help_text=_("Per straat of buurt één bijdrage per jaar voor dezelfde activiteit."),
+            )
+            self.fields["activiteit_soort"] = forms.ChoiceField(
+                label=_("Soort activiteit"),
+                choices=ActiviteitSoort.choices,
+                error_messages={"required": _("Kies de soort activiteit.")},
+            )
+            self.fields["doelgroep"] = forms.ChoiceField(
+                label=_("Voor wie is de activiteit?"),
+                choices=Doelgroep.choices,
+                error_messages={"required": _("Kies voor wie de activiteit is.")},
+            )
+        else:
+            self.fields["gevraagd_bedrag"] = BedragField(
+                label=_("Gevraagd bedrag in euro"),
+                help_text=_("Bijvoorbeeld 450,00."),
+                error_messages={"required": _("Vul het bedrag in dat u vraagt.")},
+            )
+        if code == RegelingCode.LEEFBAARHEID:
+            self.fields["draagvlak"] = forms.CharField(
+                label=_("Wie steunen uw initiatief?"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("Bijvoorbeeld: 12 buren, de dorpsraad of de school."),
+            )
+        for sleutel, vraag in r.CRITERIA.get(code, {}).items():
+            self.fields[f"criterium_{sleutel}"] = forms.BooleanField(label=vraag, required=False)
+
+    @property
+    def criteria_velden(self):
+        return [self[n] for n in self.fields if n.startswith("criterium_")]
+
+    def zet_kosten(self, kosten: list[tuple[str, Decimal]]) -> None:
+        self.kosten = kosten
+
+    def clean(self):
+        data = super().clean()
+        kern = data.get("kern")
+        if kern is None:
+            return data
+        criteria = {
+            n.removeprefix("criterium_"): bool(data.get(n))
+            for n in self.fields
+            if n.startswith("criterium_")
+        }
+        if "activiteit_datum" in self.errors:
+            return data
+        self.toetsing = selectors.aanvraag_toetsen(
+            regeling=self.regeling,
+            kern=kern,
+            activiteit_datum=data.get("activiteit_datum"),
+            vandaag=self.vandaag,
+            criteria=criteria,
+            gevraagd_bedrag=data.get("gevraagd_bedrag"),
+            kostenposten=self.kosten,
+            straat=data.get("straat", ""),
+            activiteit_soort=data.get("activiteit_soort", ""),
+            doelgroep=data.get("doelgroep", ""),
+            draagvlak=data.get("draagvlak", ""),
+        )
+        bevindingen = dict(self.toetsing.bevindingen)
+        kosten = bevindingen.pop("kostenposten", [])
+        _bevindingen_naar_form(self, bevindingen)
+        for melding in kosten:
+            self.add_error(None, melding)
+        data["criteria"] = criteria
+        return data
+
+
+class KostenpostForm(forms.Form):
+    categorie = forms.ChoiceField(
+        label=_("Soort kosten"), choices=[("", _("Kies"))] + KostenCategorie.choices, required=False
+    )
+    omschrijving = forms.CharField(label=_("Omschrijving"), max_length=150, required=False)
+    bedrag = BedragField(label=_("Bedrag in euro"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        gevuld = any(data.get(n) for n in ("categorie", "omschrijving")) or data.get("bedrag")
+        if gevuld or "bedrag" in self.errors:
+            if not data.get("categorie"):
+                self.add_error("categorie", _("Kies de soort kosten."))
+            if not data.get("omschrijving"):
+                self.add_error("omschrijving", _("Beschrijf de kosten."))
+            if data.get("bedrag") is None and "bedrag" not in self.errors:
+                self.add_error("bedrag", _("Vul het bedrag in."))
+        return data
+
+
+KostenpostFormSet = forms.formset_factory(KostenpostForm, extra=5, max_num=15)
+
+
+class BesluitForm(forms.Form):
+    besluit = forms.TypedChoiceField(
+        label=_("Besluit"),
+        choices=[("ja", _("Toekennen (geheel of deels)")), ("nee", _("Afwijzen"))],
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "ja",
+        error_messages={"required": _("Kies toekennen of afwijzen.")},
+    )
+    bedrag = BedragField(
+        label=_("Toegekend bedrag in euro"),
+        required=False,
+        help_text=_("Minder dan gevraagd? Leg dan in de motivering uit waarom."),
+    )
+    motivering = forms.CharField(
+        label=_("Motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Verplicht bij afwijzen, bij een deel van het bedrag en voor het college."),
+    )
+
+
+class AdviesForm(forms.Form):
+    advies = forms.CharField(
+        label=_("Advies aan het college"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf uw advies voor het college.")},
+    )
+    bedrag = BedragField(label=_("Geadviseerd bedrag in euro"), required=False)
+
+
+class BetalingForm(forms.Form):
+    bedrag = BedragField(label=_("Betaald bedrag in euro"))
+
+
+class VaststellingForm(forms.Form):
+    bedrag = BedragField(label=_("Vastgesteld bedrag in euro"), nul_toegestaan=True)
+    verantwoording = forms.CharField(
+        label=_("Verantwoording"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hoe is het geld besteed? Welke bonnen zijn gezien?"),
+        error_messages={"required": _("Beschrijf kort hoe het geld is besteed.")},
+    )
+
+
+class IntrekkenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Reden van intrekken"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf waarom de aanvraag wordt ingetrokken.")},
+    )
+
+
+class DeclaratieForm(forms.Form):
+    groep = forms.ModelChoiceField(
+        label=_("Signaleringsgroep"),
+        queryset=Signaleringsgroep.objects.filter(actief=True).order_by("naam"),
+        empty_label=_("Kies de groep"),
+        error_messages={"required": _("Kies de signaleringsgroep.")},
+    )
+    datum = forms.DateField(
+        label=_("Datum van de uitgave"),
+        widget=DatumInput(),
+        error_messages={
+            "required": _("Vul de datum van de uitgave in."),
+            "invalid": _("Vul een datum in zoals 21-06-2026."),
+        },
+    )
+    omschrijving = forms.CharField(
+        label=_("Waarvoor"), max_length=200, error_messages={"required": _("Vul in waarvoor.")}
+    )
+    bedrag = BedragField(label=_("Bedrag in euro"))
+    bon = forms.FileField(
+        label=_("Bon of factuur"),
+        required=False,
+        help_text=_("PDF, JPG of PNG, ten hoogste 5 MB."),
+    )
+
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError(_("De datum van de uitgave ligt in de toekomst."))
+        return datum
+
+    def clean_bon(self):
+        bon = self.cleaned_data.get("bon")
+        if not bon:
+            raise forms.ValidationError(_("Voeg de bon of factuur toe (PDF, JPG of PNG)."))
+        if bon.size > BON_MAX_BYTES:
+            raise forms.ValidationError(_("Het bestand is groter dan 5 MB. Maak het kleiner."))
+        kop = bon.read(2048)
+        bon.seek(0)
+        soort = filetype.guess(kop)
+        if soort is None or soort.mime not in BON_TYPES:
+            raise forms.ValidationError(
+                _("Dit bestand is geen PDF, JPG of PNG. Kies een ander bestand.")
+            )
+        self.bon_extensie = BON_TYPES[soort.mime]
+        return bon
+
+    def clean(self):
+        data = super().clean()
+        groep, datum, bedrag = data.get("groep"), data.get("datum"), data.get("bedrag")
+        if groep and datum and bedrag is not None:
+            regeling = selectors.regelingen().filter(code=RegelingCode.SIGNALERING).first()
+            vrij = selectors.vrij_budget(regeling, datum.year, groep=groep) if regeling else None
+            bevindingen = r.controleer_declaratie(bedrag=bedrag, vrij=vrij, heeft_bon=True)
+            _bevindingen_naar_form(self, bevindingen)
+        return data
+
+
+class DeclaratieBesluitForm(forms.Form):
+    besluit = forms.TypedChoiceField(
+        label=_("Besluit"),
+        choices=[("ja", _("Goedkeuren")), ("nee", _("Afwijzen"))],
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "ja",
+        error_messages={"required": _("Kies goedkeuren of afwijzen.")},
+    )
+    reden = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class VergoedingForm(forms.Form):
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2020, max_value=2100)
+    coordinator = forms.ModelChoiceField(label=_("Coördinator"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        from accounts.constants import Rol
+        from accounts.models import Medewerker
+
+        super().__init__(*args, **kwargs)
+        self.fields["coordinator"].queryset = Medewerker.objects.filter(
+            groups__name=Rol.COORDINATOR_SIGNALERING, is_active=True
+        )

@@ -1,0 +1,68 @@
+"""Hooks for the kern dashboard, the staff start page and the inwoner's "mijn links" page."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kerngericht.hooks import Link, Panel
+
+from . import selectors, services
+
+
+def dashboard_panel(*, request, kern) -> Panel | None:
+    if not request.user.has_perm("budgetten.view_overzicht"):
+        return None
+    return Panel(
+        titel=_("Budget van de kern"),
+        template="budgetten/_panel.html",
+        context=selectors.kern_budget_overzicht(kern=kern, jaar=timezone.localdate().year),
+    )
+
+
+def startpagina_links(*, user) -> list[Link]:
+    links: list[Link] = []
+    if user.has_perm("budgetten.view_college_queue"):
+        links.append(
+            Link(
+                label=_("Bijzondere initiatieven voor het college"),
+                url=reverse("budgetten:college"),
+                uitleg=_("Aanvragen met advies die wachten op een besluit van het college."),
+            )
+        )
+    if user.has_perm("budgetten.view_aanvragen"):
+        links.append(
+            Link(
+                label=_("Aanvragen budgetten"),
+                url=reverse("budgetten:aanvraag_lijst"),
+                uitleg=_(
+                    "Bijdragen voor straatactiviteiten, leefbaarheid en bijzondere initiatieven."
+                ),
+            )
+        )
+    if user.has_perm("budgetten.view_overzicht"):
+        links.append(Link(label=_("Budgetten per jaar"), url=reverse("budgetten:grootboek")))
+    if user.has_perm("budgetten.view_declaraties"):
+        links.append(
+            Link(
+                label=_("Declaraties signaleringsgroepen"),
+                url=reverse("budgetten:declaratie_lijst"),
+            )
+        )
+    if user.has_perm("budgetten.grant_vrijwilligersvergoeding"):
+        links.append(
+            Link(
+                label=_("Vrijwilligersvergoeding coördinator"),
+                url=reverse("budgetten:vergoeding"),
+            )
+        )
+    return links
+
+
+def persoonlijke_links(*, email: str) -> list[Link]:
+    return [
+        Link(
+            label=_("Uw aanvraag: %(titel)s") % {"titel": aanvraag.titel},
+            url=services.persoonlijke_link_vernieuwen(aanvraag_id=aanvraag.pk),
+        )
+        for aanvraag in selectors.aanvragen_met_email(email)
+    ]

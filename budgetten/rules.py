@@ -1,0 +1,427 @@
+"""The rules of the four regelingen, and who may do what.
+
+The business rules are pure, typed functions: they take plain values (amounts, dates, what
+already exists) and return Dutch messages per form field (`Bevindingen`). Forms run them
+while the inwoner fills in, services run them again at submission and at decision - the
+decision re-check happens inside the transaction that holds the ledger lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import rules
+from django.utils.translation import gettext as _
+
+from accounts.rules import (
+    is_beleidsmedewerker,
+    is_college,
+    is_coordinator_signalering,
+    is_functioneel_beheer,
+    is_kernambtenaar,
+)
+
+from .constants import SUBSIDIABELE_CATEGORIEEN, AanvraagStatus, RegelingCode
+
+CENT = Decimal("0.01")
+# Nothing in these regelingen comes near this; a larger number is a typing mistake.
+ABSURD_BEDRAG = Decimal("100000.00")
+
+# The criteria an inwoner confirms per regeling: key -> question shown next to the checkbox.
+CRITERIA: dict[str, dict[str, str]] = {
+    RegelingCode.STRAATBIJEENKOMST: {
+        "open_voor_iedereen": (
+            "Alle bewoners van de straat of buurt zijn welkom (geen besloten feest)."
+        ),
+        "maakt_straat_beter": (
+            "De activiteit maakt de straat of buurt gezelliger, veiliger of schoner."
+        ),
+        "contact_buren": "De activiteit brengt buren met elkaar in contact.",
+    },
+    RegelingCode.LEEFBAARHEID: {
+        "effect_leefomgeving": "Het initiatief maakt de leefomgeving beter (sociaal en/of fysiek).",
+        "brengt_samen": "Het initiatief brengt inwoners samen.",
+        "meerdere_inwoners": "Het initiatief is voor meerdere inwoners bedoeld.",
+        "open_voor_iedereen": "Alle inwoners van de straat, buurt of kern kunnen meedoen.",
+    },
+    RegelingCode.BIJZONDER: {
+        "eenmalig": "Het is een eenmalig initiatief.",
+        "past_bij_kerngericht": "Het past bij de doelen van kerngericht werken.",
+        "niet_zonder_geld": "Zonder deze bijdrage gaat het initiatief niet door.",
+    },
+}
+
+
+Bevindingen = dict[str, list[str]]
+
+
+def _voeg_toe(bevindingen: Bevindingen, veld: str, melding: str) -> None:
+    bevindingen.setdefault(veld, []).append(melding)
+
+
+def euro_tekst(bedrag: Decimal) -> str:
+    whole, cents = f"{bedrag:.2f}".split(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return f"€ {'.'.join(groups)},{cents}"
+
+
+# --- Amounts -------------------------------------------------------------------------------
+
+
+class OngeldigBedrag(ValueError):
+    """The text is not an amount the portal accepts; the message says why, in Dutch."""
+
+
+def bedrag_lezen(waarde: str | Decimal | int | None, *, nul_toegestaan: bool = False) -> Decimal:
+    """Parse an amount typed by a person ("12,50", "1.234,50", "12.5") into a Decimal.
+
+    Refuses empty, non-numeric, negative, zero (unless allowed), more than two decimals and
+    absurdly large amounts. Never goes through float.
+    """
+    if isinstance(waarde, Decimal | int):
+        tekst = str(waarde)
+    else:
+        tekst = (waarde or "").strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+    if not tekst:
+        raise OngeldigBedrag(_("Vul een bedrag in."))
+    if "," in tekst:
+        # Dutch notation: dots are thousands separators, the comma is the decimal sign.
+        tekst = tekst.replace(".", "").replace(",", ".")
+    try:
+        bedrag = Decimal(tekst)
+    except InvalidOperation as exc:
+        raise OngeldigBedrag(_("Vul een bedrag in cijfers in, bijvoorbeeld 75,50.")) from exc
+    if not bedrag.is_finite():
+        raise OngeldigBedrag(_("Vul een bedrag in cijfers in, bijvoorbeeld 75,50."))
+    if bedrag < 0:
+        raise OngeldigBedrag(_("Een bedrag kan niet negatief zijn."))
+    if bedrag == 0 and not nul_toegestaan:
+        raise OngeldigBedrag(_("Het bedrag moet meer dan € 0,00 zijn."))
+    if bedrag != bedrag.quantize(CENT):
+        raise OngeldigBedrag(_("Gebruik ten hoogste twee cijfers achter de komma."))
+    if bedrag > ABSURD_BEDRAG:
+        raise OngeldigBedrag(
+            _("Dit bedrag is te hoog (meer dan %(max)s). Klopt het bedrag?")
+            % {"max": euro_tekst(ABSURD_BEDRAG)}
+        )
+    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# --- Which year -----------------------------------------------------------------------------
+
+
+def telt_in_jaar(activiteit_datum: date) -> int:
+    """An aanvraag counts in the calendar year of its activity (docs/decisions/0004)."""
+    return activiteit_datum.year
+
+
+def controleer_datum(activiteit_datum: date | None, *, vandaag: date) -> Bevindingen:
+    bevindingen: Bevindingen = {}
+    if activiteit_datum is None:
+        _voeg_toe(bevindingen, "activiteit_datum", _("Vul de datum van de activiteit in."))
+    elif activiteit_datum < vandaag:
+        _voeg_toe(
+            bevindingen,
+            "activiteit_datum",
+            _("De datum ligt in het verleden. Vraag de bijdrage aan vóór de activiteit."),
+        )
+    elif activiteit_datum.year > vandaag.year + 1:
+        _voeg_toe(
+            bevindingen,
+            "activiteit_datum",
+            _("U kunt een bijdrage aanvragen voor dit jaar of volgend jaar."),
+        )
+    return bevindingen
+
+
+def controleer_criteria(regeling: str, antwoorden: dict[str, bool]) -> Bevindingen:
+    bevindingen: Bevindingen = {}
+    for sleutel in CRITERIA.get(regeling, {}):
+        if not antwoorden.get(sleutel):
+            _voeg_toe(
+                bevindingen,
+                f"criterium_{sleutel}",
+                _("Dit is een voorwaarde van de regeling. Zonder dit kunnen wij niet bijdragen."),
+            )
+    return bevindingen
+
+
+# --- 1. Street or buurt event ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StraatBerekening:
+    subsidiabel: Decimal
+    uitgesloten: Decimal
+    bijdrage: Decimal
+    afgetopt: bool
+
+
+def straat_bijdrage(
+    kostenposten: Iterable[tuple[str, Decimal]], *, maximum: Decimal
+) -> StraatBerekening:
+    """Contribution = min(maximum, sum of the eligible cost lines)."""
+    subsidiabel = Decimal("0")
+    uitgesloten = Decimal("0")
+    for categorie, bedrag in kostenposten:
+        if categorie in SUBSIDIABELE_CATEGORIEEN:
+            subsidiabel += bedrag
+        else:
+            uitgesloten += bedrag
+    bijdrage = min(maximum, subsidiabel)
+    return StraatBerekening(
+        subsidiabel=subsidiabel,
+        uitgesloten=uitgesloten,
+        bijdrage=bijdrage,
+        afgetopt=subsidiabel > maximum,
+    )
+
+
+def straat_sleutel(straat: str) -> str:
+    """Normalise a street/buurt name so that 'Dorpsstraat ' and 'dorpsstraat' are the same."""
+    return " ".join(straat.lower().split())
+
+
+@dataclass(frozen=True)
+class EerdereActiviteit:
+    straat: str
+    activiteit_soort: str
+    doelgroep: str
+
+
+def is_herhaling(
+    *, straat: str, activiteit_soort: str, doelgroep: str, eerdere: Iterable[EerdereActiviteit]
+) -> bool:
+    """Same street/buurt and the same activity or the same doelgroep (within one year)."""
+    sleutel = straat_sleutel(straat)
+    return any(
+        straat_sleutel(e.straat) == sleutel
+        and (e.activiteit_soort == activiteit_soort or e.doelgroep == doelgroep)
+        for e in eerdere
+    )
+
+
+def controleer_straatbijeenkomst(
+    *,
+    berekening: StraatBerekening,
+    straat: str,
+    activiteit_soort: str,
+    doelgroep: str,
+    eerdere: Iterable[EerdereActiviteit],
+) -> Bevindingen:
+    bevindingen: Bevindingen = {}
+    if not straat.strip():
+        _voeg_toe(bevindingen, "straat", _("Vul de straat of buurt in."))
+    if berekening.subsidiabel <= 0:
+        _voeg_toe(
+            bevindingen,
+            "kostenposten",
+            _(
+                "Er zijn geen kosten waarvoor de bijdrage geldt. Eten, drinken, servies en een "
+                "barbecue betalen wij niet; geluid, versiering, spellen en prijzen wel."
+            ),
+        )
+    if straat.strip() and is_herhaling(
+        straat=straat, activiteit_soort=activiteit_soort, doelgroep=doelgroep, eerdere=eerdere
+    ):
+        _voeg_toe(
+            bevindingen,
+            "straat",
+            _(
+                "Deze straat of buurt heeft dit jaar al een bijdrage aangevraagd voor dezelfde "
+                "activiteit of dezelfde doelgroep. Dat kan één keer per kalenderjaar."
+            ),
+        )
+    return bevindingen
+
+
+# --- 2 and 3. Leefbaarheid and bijzondere initiatieven -----------------------------------------
+
+
+def controleer_bedrag_binnen_budget(
+    *, gevraagd: Decimal, vrij: Decimal | None, veld: str = "gevraagd_bedrag"
+) -> Bevindingen:
+    """The amount must fit in what is still free in the budget of that scope and year."""
+    bevindingen: Bevindingen = {}
+    if vrij is not None and gevraagd > vrij:
+        _voeg_toe(
+            bevindingen,
+            veld,
+            _("Er is dit jaar nog %(vrij)s vrij. Vraag ten hoogste dat bedrag aan.")
+            % {"vrij": euro_tekst(vrij)},
+        )
+    return bevindingen
+
+
+def controleer_leefbaarheid(
+    *, gevraagd: Decimal, vrij: Decimal | None, draagvlak: str
+) -> Bevindingen:
+    bevindingen = controleer_bedrag_binnen_budget(gevraagd=gevraagd, vrij=vrij)
+    if not draagvlak.strip():
+        _voeg_toe(
+            bevindingen,
+            "draagvlak",
+            _("Vertel wie het initiatief steunen (bijvoorbeeld buren, een vereniging)."),
+        )
+    return bevindingen
+
+
+def controleer_bijzonder(*, gevraagd: Decimal, vrij: Decimal | None) -> Bevindingen:
+    return controleer_bedrag_binnen_budget(gevraagd=gevraagd, vrij=vrij)
+
+
+# --- Deciding ---------------------------------------------------------------------------------
+
+
+def controleer_toekenning(
+    *, bedrag: Decimal, gevraagd: Decimal, vrij: Decimal | None, maximum: Decimal | None
+) -> Bevindingen:
+    """At decision: a (partial) grant is positive, at most what was asked, at most the
+    regeling's maximum per aanvraag and at most what is free in the budget."""
+    bevindingen: Bevindingen = {}
+    if bedrag <= 0:
+        _voeg_toe(bevindingen, "bedrag", _("Een toekenning is meer dan € 0,00. Wijs anders af."))
+    if bedrag > gevraagd:
+        _voeg_toe(
+            bevindingen,
+            "bedrag",
+            _("U kunt niet meer toekennen dan is gevraagd (%(gevraagd)s).")
+            % {"gevraagd": euro_tekst(gevraagd)},
+        )
+    if maximum is not None and bedrag > maximum:
+        _voeg_toe(
+            bevindingen,
+            "bedrag",
+            _("Deze regeling geeft ten hoogste %(max)s per aanvraag.")
+            % {"max": euro_tekst(maximum)},
+        )
+    if vrij is not None and bedrag > vrij:
+        _voeg_toe(
+            bevindingen,
+            "bedrag",
+            _("Er is nog maar %(vrij)s vrij in dit budget.") % {"vrij": euro_tekst(vrij)},
+        )
+    return bevindingen
+
+
+def controleer_vaststelling(*, nieuw: Decimal, toegekend: Decimal, betaald: Decimal) -> Bevindingen:
+    """Settling (verantwoording) may lower the amount, never raise it or go under what is paid."""
+    bevindingen: Bevindingen = {}
+    if nieuw < 0:
+        _voeg_toe(bevindingen, "bedrag", _("Een bedrag kan niet negatief zijn."))
+    if nieuw > toegekend:
+        _voeg_toe(
+            bevindingen,
+            "bedrag",
+            _("Het vastgestelde bedrag kan niet hoger zijn dan het toegekende (%(b)s).")
+            % {"b": euro_tekst(toegekend)},
+        )
+    if nieuw < betaald:
+        _voeg_toe(
+            bevindingen,
+            "bedrag",
+            _("Er is al %(b)s betaald; vorder eerst terug.") % {"b": euro_tekst(betaald)},
+        )
+    return bevindingen
+
+
+def controleer_betaling(*, bedrag: Decimal, nog_te_betalen: Decimal) -> Bevindingen:
+    bevindingen: Bevindingen = {}
+    if bedrag <= 0:
+        _voeg_toe(bevindingen, "bedrag", _("Het bedrag moet meer dan € 0,00 zijn."))
+    if bedrag > nog_te_betalen:
+        _voeg_toe(
+            bevindingen,
+            "bedrag",
+            _("Er staat nog %(b)s open om te betalen.") % {"b": euro_tekst(nog_te_betalen)},
+        )
+    return bevindingen
+
+
+# --- 4. Signaleringsgroepen -------------------------------------------------------------------
+
+
+def controleer_declaratie(*, bedrag: Decimal, vrij: Decimal | None, heeft_bon: bool) -> Bevindingen:
+    bevindingen: Bevindingen = {}
+    if not heeft_bon:
+        _voeg_toe(bevindingen, "bon", _("Voeg de bon of factuur toe (PDF, JPG of PNG)."))
+    if vrij is not None and bedrag > vrij:
+        _voeg_toe(
+            bevindingen,
+            "bedrag",
+            _("De groep heeft dit jaar nog %(vrij)s over. Declareer ten hoogste dat bedrag.")
+            % {"vrij": euro_tekst(vrij)},
+        )
+    return bevindingen
+
+
+def controleer_vrijwilligersvergoeding(*, al_toegekend: bool) -> Bevindingen:
+    if al_toegekend:
+        return {
+            "jaar": [_("De vrijwilligersvergoeding is dit jaar al toegekend. Dat kan één keer.")]
+        }
+    return {}
+
+
+# --- Who may do what (django-rules) -----------------------------------------------------------
+
+
+@rules.predicate
+def is_kernambtenaar_van_aanvraag(user, aanvraag) -> bool:
+    if aanvraag is None:
+        return False
+    return aanvraag.kern.kernambtenaren.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def is_college_aanvraag(user, aanvraag) -> bool:
+    return aanvraag is not None and aanvraag.regeling.code == RegelingCode.BIJZONDER
+
+
+@rules.predicate
+def ligt_bij_college(user, aanvraag) -> bool:
+    return aanvraag is not None and aanvraag.status == AanvraagStatus.BIJ_COLLEGE
+
+
+@rules.predicate
+def is_kernambtenaar_van_declaratie(user, declaratie) -> bool:
+    if declaratie is None:
+        return False
+    return declaratie.groep.kernen.filter(kernambtenaren=user).exists()
+
+
+behandelaar = is_kernambtenaar | is_beleidsmedewerker
+# Kernambtenaar for their own kernen; a beleidsmedewerker works for the whole municipality.
+behandelaar_van = (is_kernambtenaar & is_kernambtenaar_van_aanvraag) | is_beleidsmedewerker
+
+rules.add_perm("budgetten.view_aanvragen", behandelaar | is_college | is_functioneel_beheer)
+rules.add_perm(
+    "budgetten.view_aanvraag",
+    behandelaar_van | (is_college & is_college_aanvraag) | is_functioneel_beheer,
+)
+# Street events and leefbaarheid: the kernambtenaar (own kern) or a beleidsmedewerker.
+# Bijzondere initiatieven: the college, once the advice has put it in the college's queue.
+rules.add_perm(
+    "budgetten.decide_aanvraag",
+    (behandelaar_van & ~is_college_aanvraag)
+    | (is_college & is_college_aanvraag & ligt_bij_college),
+)
+rules.add_perm("budgetten.advise_aanvraag", behandelaar_van & is_college_aanvraag)
+rules.add_perm("budgetten.beheer_toekenning", behandelaar_van)
+rules.add_perm("budgetten.view_college_queue", is_college)
+rules.add_perm("budgetten.view_overzicht", behandelaar | is_college | is_functioneel_beheer)
+rules.add_perm("budgetten.export", behandelaar | is_college | is_functioneel_beheer)
+rules.add_perm("budgetten.view_declaraties", is_coordinator_signalering | is_kernambtenaar)
+rules.add_perm("budgetten.add_declaratie", is_coordinator_signalering)
+rules.add_perm(
+    "budgetten.view_declaratie",
+    is_coordinator_signalering | (is_kernambtenaar & is_kernambtenaar_van_declaratie),
+)
+rules.add_perm("budgetten.decide_declaratie", is_kernambtenaar & is_kernambtenaar_van_declaratie)
+rules.add_perm("budgetten.grant_vrijwilligersvergoeding", is_kernambtenaar)

@@ -1,0 +1,312 @@
+"""Every read the budget pages use: already joined and annotated, so lists do not N+1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+
+from kernen.models import Kern, Signaleringsgroep
+
+from . import rules as r
+from .constants import (
+    SCOPE_COORDINATOR,
+    SCOPE_GEMEENTE,
+    STATUS_MET_GELD,
+    STATUS_TELT_MEE,
+    AanvraagStatus,
+    DeclaratieStatus,
+    RegelingCode,
+    Scope,
+)
+from .models import (
+    Aanvraag,
+    Budgetpost,
+    Declaratie,
+    Regeling,
+    RegelingJaar,
+    Vrijwilligersvergoeding,
+)
+
+NUL = Decimal("0")
+
+
+def regelingen() -> QuerySet[Regeling]:
+    return Regeling.objects.order_by("pk")
+
+
+def regelingjaar_voor(regeling: Regeling, jaar: int) -> RegelingJaar | None:
+    """The amounts for that year; until the council sets new ones, the latest earlier year
+    applies (docs/decisions/0004-budgetjaar.md)."""
+    return regeling.jaren.filter(jaar__lte=jaar).order_by("-jaar").first()
+
+
+def scope_sleutel(
+    regeling: Regeling, *, kern: Kern | None = None, groep: Signaleringsgroep | None = None
+) -> str:
+    if regeling.scope == Scope.KERN:
+        return f"kern-{kern.pk}"
+    if regeling.scope == Scope.GROEP:
+        return f"groep-{groep.pk}"
+    return SCOPE_GEMEENTE
+
+
+def vrij_budget(
+    regeling: Regeling,
+    jaar: int,
+    *,
+    kern: Kern | None = None,
+    groep: Signaleringsgroep | None = None,
+) -> Decimal | None:
+    """Free money now (no lock: for showing; services re-check under a lock)."""
+    rj = regelingjaar_voor(regeling, jaar)
+    if rj is None or rj.plafond is None:
+        return None
+    post = Budgetpost.objects.filter(
+        regeling=regeling, jaar=jaar, scope_sleutel=scope_sleutel(regeling, kern=kern, groep=groep)
+    ).first()
+    if post is None:
+        return rj.plafond
+    return rj.plafond - post.vastgelegd - post.betaald
+
+
+def eerdere_straatactiviteiten(
+    *, jaar: int, kern: Kern, behalve_pk: int | None = None, alleen_toegekend: bool = False
+) -> list[r.EerdereActiviteit]:
+    statussen = STATUS_MET_GELD if alleen_toegekend else STATUS_TELT_MEE
+    qs = Aanvraag.objects.filter(
+        regeling__code=RegelingCode.STRAATBIJEENKOMST, jaar=jaar, kern=kern, status__in=statussen
+    )
+    if behalve_pk:
+        qs = qs.exclude(pk=behalve_pk)
+    return [
+        r.EerdereActiviteit(straat=s, activiteit_soort=a, doelgroep=d)
+        for s, a, d in qs.values_list("straat", "activiteit_soort", "doelgroep")
+    ]
+
+
+@dataclass
+class Toetsing:
+    """The outcome of checking an application against its regeling, for the form and services."""
+
+    bevindingen: r.Bevindingen = field(default_factory=dict)
+    bedrag: Decimal | None = None
+    vrij: Decimal | None = None
+    berekening: r.StraatBerekening | None = None
+    maximum: Decimal | None = None
+
+    @property
+    def in_orde(self) -> bool:
+        return not self.bevindingen
+
+
+def aanvraag_toetsen(
+    *,
+    regeling: Regeling,
+    kern: Kern,
+    activiteit_datum: date | None,
+    vandaag: date,
+    criteria: dict[str, bool],
+    gevraagd_bedrag: Decimal | None = None,
+    kostenposten: list[tuple[str, Decimal]] | None = None,
+    straat: str = "",
+    activiteit_soort: str = "",
+    doelgroep: str = "",
+    draagvlak: str = "",
+) -> Toetsing:
+    t = Toetsing()
+    t.bevindingen.update(r.controleer_datum(activiteit_datum, vandaag=vandaag))
+    for veld, meldingen in r.controleer_criteria(regeling.code, criteria).items():
+        t.bevindingen.setdefault(veld, []).extend(meldingen)
+    if activiteit_datum is None:
+        return t
+    jaar = r.telt_in_jaar(activiteit_datum)
+    rj = regelingjaar_voor(regeling, jaar)
+    if rj is None:
+        t.bevindingen.setdefault("activiteit_datum", []).append(
+            "Voor dit jaar zijn de bedragen van deze regeling nog niet bekend."
+        )
+        return t
+    t.maximum = rj.max_per_aanvraag
+    if regeling.code == RegelingCode.STRAATBIJEENKOMST:
+        t.berekening = r.straat_bijdrage(kostenposten or [], maximum=rj.max_per_aanvraag)
+        t.bedrag = t.berekening.bijdrage
+        extra = r.controleer_straatbijeenkomst(
+            berekening=t.berekening,
+            straat=straat,
+            activiteit_soort=activiteit_soort,
+            doelgroep=doelgroep,
+            eerdere=eerdere_straatactiviteiten(jaar=jaar, kern=kern),
+        )
+    else:
+        t.vrij = vrij_budget(regeling, jaar, kern=kern)
+        t.bedrag = gevraagd_bedrag
+        if gevraagd_bedrag is None:
+            extra = {}
+        elif regeling.code == RegelingCode.LEEFBAARHEID:
+            extra = r.controleer_leefbaarheid(
+                gevraagd=gevraagd_bedrag, vrij=t.vrij, draagvlak=draagvlak
+            )
+        else:
+            extra = r.controleer_bijzonder(gevraagd=gevraagd_bedrag, vrij=t.vrij)
+    for veld, meldingen in extra.items():
+        t.bevindingen.setdefault(veld, []).extend(meldingen)
+    return t
+
+
+# --- Lists ------------------------------------------------------------------------------------
+
+
+def aanvragen_voor_medewerker(user) -> QuerySet[Aanvraag]:
+    from accounts.constants import Rol
+
+    qs = Aanvraag.objects.bevestigd().met_relaties()
+    if user.heeft_rol(Rol.BELEIDSMEDEWERKER) or user.heeft_rol(Rol.FUNCTIONEEL_BEHEER):
+        return qs
+    filters = Q(pk__in=[])
+    if user.heeft_rol(Rol.KERNAMBTENAAR):
+        filters |= Q(kern__kernambtenaren=user)
+    if user.heeft_rol(Rol.COLLEGE):
+        filters |= Q(regeling__code=RegelingCode.BIJZONDER)
+    return qs.filter(filters).distinct()
+
+
+def college_wachtrij() -> QuerySet[Aanvraag]:
+    return (
+        Aanvraag.objects.met_relaties()
+        .filter(regeling__code=RegelingCode.BIJZONDER, status=AanvraagStatus.BIJ_COLLEGE)
+        .order_by("advies_op")
+    )
+
+
+def aanvragen_met_budget_van_jaar(jaar: int) -> QuerySet[Aanvraag]:
+    """Decisions of a year for finance: every decided aanvraag."""
+    return (
+        Aanvraag.objects.met_relaties()
+        .filter(jaar=jaar, besluit_op__isnull=False)
+        .order_by("regeling__pk", "kern__naam", "pk")
+    )
+
+
+def declaraties_voor_medewerker(user) -> QuerySet[Declaratie]:
+    from accounts.constants import Rol
+
+    qs = Declaratie.objects.select_related("groep", "ingediend_door", "beoordeeld_door")
+    if user.heeft_rol(Rol.COORDINATOR_SIGNALERING):
+        return qs
+    return qs.filter(groep__kernen__kernambtenaren=user).distinct()
+
+
+# --- The ledger -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Grootboekregel:
+    regeling: Regeling
+    scope: str
+    budget: Decimal | None
+    vastgelegd: Decimal
+    betaald: Decimal
+
+    @property
+    def vrij(self) -> Decimal | None:
+        return None if self.budget is None else self.budget - self.vastgelegd - self.betaald
+
+
+def grootboek(jaar: int) -> list[Grootboekregel]:
+    """Every ledger line of a year, also for scopes that have no booking yet (budget free)."""
+    posten = {
+        (p.regeling_id, p.scope_sleutel): p
+        for p in Budgetpost.objects.filter(jaar=jaar).select_related("regeling")
+    }
+    regels: list[Grootboekregel] = []
+    kernen = list(Kern.objects.actief().order_by("naam"))
+    groepen = list(Signaleringsgroep.objects.filter(actief=True).order_by("naam"))
+    for regeling in regelingen().prefetch_related("jaren"):
+        rj = next(
+            (j for j in sorted(regeling.jaren.all(), key=lambda j: -j.jaar) if j.jaar <= jaar), None
+        )
+        plafond = rj.plafond if rj else None
+        if regeling.scope == Scope.KERN:
+            scopes = [(f"kern-{k.pk}", k.naam) for k in kernen]
+        elif regeling.scope == Scope.GROEP:
+            scopes = [(f"groep-{g.pk}", g.naam) for g in groepen]
+            scopes.append((SCOPE_COORDINATOR, "Vrijwilligersvergoeding coördinator"))
+        else:
+            scopes = [(SCOPE_GEMEENTE, "Hele gemeente")]
+        for sleutel, naam in scopes:
+            post = posten.get((regeling.pk, sleutel))
+            budget = plafond
+            if sleutel == SCOPE_COORDINATOR:
+                budget = rj.vrijwilligersvergoeding if rj else None
+            regels.append(
+                Grootboekregel(
+                    regeling=regeling,
+                    scope=naam,
+                    budget=budget,
+                    vastgelegd=post.vastgelegd if post else NUL,
+                    betaald=post.betaald if post else NUL,
+                )
+            )
+    return regels
+
+
+def kern_budget_overzicht(*, kern: Kern, jaar: int) -> dict:
+    """Money left for one kern this year (leefbaarheid) and what its aanvragen got."""
+    leef = Regeling.objects.filter(code=RegelingCode.LEEFBAARHEID).first()
+    vrij = vrij_budget(leef, jaar, kern=kern) if leef else None
+    rj = regelingjaar_voor(leef, jaar) if leef else None
+    open_aanvragen = Aanvraag.objects.filter(
+        kern=kern, jaar=jaar, status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.BIJ_COLLEGE]
+    ).count()
+    return {
+        "jaar": jaar,
+        "leefbaarheid_budget": rj.plafond if rj else None,
+        "leefbaarheid_vrij": vrij,
+        "open_aanvragen": open_aanvragen,
+    }
+
+
+def publieke_cijfers(jaar: int) -> dict:
+    """Amounts per kern and regeling for one year, without any personal data (Woo)."""
+    bedrag = Coalesce(
+        Sum("vastgesteld_bedrag", filter=Q(vastgesteld_bedrag__isnull=False)), NUL
+    ) + Coalesce(Sum("toegekend_bedrag", filter=Q(vastgesteld_bedrag__isnull=True)), NUL)
+    rijen = (
+        Aanvraag.objects.filter(jaar=jaar, status__in=STATUS_MET_GELD)
+        .values("kern__naam", "regeling__naam", "regeling_id")
+        .annotate(totaal=bedrag, aantal=Count("pk"))
+        .order_by("kern__naam", "regeling_id")
+    )
+    regs = list(regelingen().exclude(code=RegelingCode.SIGNALERING))
+    per_kern: dict[str, dict[int, Decimal]] = {}
+    for rij in rijen:
+        per_kern.setdefault(rij["kern__naam"], {})[rij["regeling_id"]] = rij["totaal"]
+    tabel = [
+        {"kern": naam, "bedragen": [per_kern[naam].get(reg.pk, NUL) for reg in regs]}
+        for naam in sorted(per_kern)
+    ]
+    totalen = [sum((rij["bedragen"][i] for rij in tabel), NUL) for i in range(len(regs))]
+    groepen = (
+        Declaratie.objects.filter(
+            jaar=jaar, status__in=[DeclaratieStatus.GOEDGEKEURD, DeclaratieStatus.BETAALD]
+        )
+        .values("groep__naam")
+        .annotate(totaal=Sum("bedrag"))
+        .order_by("groep__naam")
+    )
+    vergoeding = Vrijwilligersvergoeding.objects.filter(jaar=jaar).values_list("bedrag", flat=True)
+    return {
+        "regelingen": regs,
+        "tabel": tabel,
+        "totalen": totalen,
+        "groepen": list(groepen),
+        "vergoeding": next(iter(vergoeding), None),
+    }
+
+
+def aanvragen_met_email(email: str) -> QuerySet[Aanvraag]:
+    return Aanvraag.objects.filter(email__iexact=email, email_bevestigd_op__isnull=False)

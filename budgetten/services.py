@@ -1,0 +1,532 @@
+"""Every write of the budgetten app. Money moves only here, each time in one transaction that
+locks the aanvraag (so nobody decides twice) and then the ledger row (Budgetpost) for
+(regeling, scope, jaar), re-checks the free amount and books. The order of locks is always
+aanvraag/declaratie first, ledger row second, so two writers cannot deadlock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from kernen.models import Kern, Signaleringsgroep
+from kerngericht.links import maak_token
+from kerngericht.mail import mail_versturen
+
+from . import rules as r
+from . import selectors
+from .constants import (
+    SCOPE_COORDINATOR,
+    STATUS_MET_GELD,
+    AanvraagStatus,
+    DeclaratieStatus,
+    RegelingCode,
+)
+from .models import (
+    Aanvraag,
+    Budgetpost,
+    Declaratie,
+    Kostenpost,
+    Regeling,
+    Vrijwilligersvergoeding,
+)
+
+LINK_SOORT = "budgetaanvraag"
+BEVESTIG_SOORT = "budgetaanvraag-bevestigen"
+BEVESTIG_GELDIG_DAGEN = 7
+
+
+class RegelFout(Exception):
+    """A rule refused the write. `bevindingen` holds Dutch messages per form field."""
+
+    def __init__(self, bevindingen: r.Bevindingen):
+        self.bevindingen = bevindingen
+        super().__init__("; ".join(m for ms in bevindingen.values() for m in ms))
+
+
+def _fout(veld: str, melding: str) -> RegelFout:
+    return RegelFout({veld: [melding]})
+
+
+# --- The ledger -------------------------------------------------------------------------------
+
+
+def _budgetpost_vergrendelen(
+    *,
+    regeling: Regeling,
+    jaar: int,
+    kern: Kern | None = None,
+    groep: Signaleringsgroep | None = None,
+    sleutel: str | None = None,
+) -> Budgetpost:
+    """Get (or create) the ledger row and lock it until the transaction ends.
+
+    The budget is taken from the regeling's amounts for that year each time, so a change by
+    functioneel beheer applies at the next booking (and the constraint refuses lowering a
+    budget below what is already booked).
+    """
+    rj = selectors.regelingjaar_voor(regeling, jaar)
+    if rj is None:
+        raise _fout("bedrag", "Voor dit jaar zijn de bedragen van deze regeling nog niet bekend.")
+    sleutel = sleutel or selectors.scope_sleutel(regeling, kern=kern, groep=groep)
+    budget = rj.vrijwilligersvergoeding if sleutel == SCOPE_COORDINATOR else rj.plafond
+    Budgetpost.objects.get_or_create(
+        regeling=regeling,
+        jaar=jaar,
+        scope_sleutel=sleutel,
+        defaults={
+            "kern": kern if regeling.scope == "kern" else None,
+            "groep": groep,
+            "budget": budget,
+        },
+    )
+    post = Budgetpost.objects.select_for_update().get(
+        regeling=regeling, jaar=jaar, scope_sleutel=sleutel
+    )
+    if post.budget != budget:
+        if budget is not None and budget < post.vastgelegd + post.betaald:
+            raise _fout(
+                "bedrag",
+                "Het budget voor dit jaar is lager dan wat al is toegekend. "
+                "Neem contact op met functioneel beheer.",
+            )
+        post.budget = budget
+        post.save(update_fields=["budget"])
+    return post
+
+
+def _boeken(
+    post: Budgetpost, *, vastgelegd: Decimal = Decimal("0"), betaald: Decimal = Decimal("0")
+):
+    """Move money on a locked ledger row; the database constraint backs the check."""
+    post.vastgelegd += vastgelegd
+    post.betaald += betaald
+    if post.vrij is not None and post.vrij < 0:
+        raise _fout("bedrag", "Er is niet genoeg budget meer vrij.")
+    post.full_clean()
+    post.save(update_fields=["vastgelegd", "betaald"])
+
+
+def _post_van_aanvraag(aanvraag: Aanvraag) -> Budgetpost:
+    return _budgetpost_vergrendelen(
+        regeling=aanvraag.regeling, jaar=aanvraag.jaar, kern=aanvraag.kern
+    )
+
+
+def _vergrendel_aanvraag(aanvraag_id: int) -> Aanvraag:
+    return (
+        Aanvraag.objects.select_for_update(of=("self",))
+        .select_related("regeling", "kern")
+        .get(pk=aanvraag_id)
+    )
+
+
+# --- Links and mail ---------------------------------------------------------------------------
+
+
+def persoonlijk_pad(aanvraag: Aanvraag) -> str:
+    token = maak_token(soort=LINK_SOORT, pk=aanvraag.pk, versie=aanvraag.link_versie)
+    return reverse("budgetten:mijn_aanvraag", kwargs={"token": token})
+
+
+def persoonlijke_link(aanvraag: Aanvraag) -> str:
+    return settings.SITE_URL + persoonlijk_pad(aanvraag)
+
+
+def bevestig_link(aanvraag: Aanvraag) -> str:
+    token = maak_token(soort=BEVESTIG_SOORT, pk=aanvraag.pk, versie=aanvraag.link_versie)
+    return settings.SITE_URL + reverse("budgetten:bevestigen", kwargs={"token": token})
+
+
+def persoonlijke_link_vernieuwen(*, aanvraag_id: int) -> str:
+    """A fresh personal link; older links stop working."""
+    with transaction.atomic():
+        aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+        aanvraag.link_versie += 1
+        aanvraag.save(update_fields=["link_versie"])
+    return persoonlijke_link(aanvraag)
+
+
+# --- Applying ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NieuweKostenpost:
+    categorie: str
+    omschrijving: str
+    bedrag: Decimal
+
+
+@transaction.atomic
+def aanvraag_indienen(
+    *,
+    regeling: Regeling,
+    kern: Kern,
+    naam: str,
+    email: str,
+    titel: str,
+    omschrijving: str,
+    activiteit_datum: date,
+    criteria: dict[str, bool],
+    telefoon: str = "",
+    initiatief=None,
+    gevraagd_bedrag: Decimal | None = None,
+    kostenposten: list[NieuweKostenpost] | None = None,
+    straat: str = "",
+    activiteit_soort: str = "",
+    doelgroep: str = "",
+    draagvlak: str = "",
+    vandaag: date | None = None,
+) -> Aanvraag:
+    """Record an application (unconfirmed) and mail the confirmation link. Checks every rule."""
+    vandaag = vandaag or timezone.localdate()
+    kostenposten = kostenposten or []
+    toetsing = selectors.aanvraag_toetsen(
+        regeling=regeling,
+        kern=kern,
+        activiteit_datum=activiteit_datum,
+        vandaag=vandaag,
+        criteria=criteria,
+        gevraagd_bedrag=gevraagd_bedrag,
+        kostenposten=[(k.categorie, k.bedrag) for k in kostenposten],
+        straat=straat,
+        activiteit_soort=activiteit_soort,
+        doelgroep=doelgroep,
+        draagvlak=draagvlak,
+    )
+    if not toetsing.in_orde:
+        raise RegelFout(toetsing.bevindingen)
+    if toetsing.bedrag is None:
+        raise _fout("gevraagd_bedrag", "Vul een bedrag in.")
+    aanvraag = Aanvraag(
+        regeling=regeling,
+        kern=kern,
+        initiatief=initiatief,
+        naam=naam,
+        email=email,
+        telefoon=telefoon,
+        titel=titel,
+        omschrijving=omschrijving,
+        activiteit_datum=activiteit_datum,
+        jaar=r.telt_in_jaar(activiteit_datum),
+        straat=straat,
+        activiteit_soort=activiteit_soort,
+        doelgroep=doelgroep,
+        criteria={k: bool(v) for k, v in criteria.items()},
+        draagvlak=draagvlak,
+        gevraagd_bedrag=toetsing.bedrag,
+    )
+    aanvraag.full_clean()
+    aanvraag.save()
+    for k in kostenposten:
+        post = Kostenpost(
+            aanvraag=aanvraag, categorie=k.categorie, omschrijving=k.omschrijving, bedrag=k.bedrag
+        )
+        post.full_clean()
+        post.save()
+    mail_versturen(
+        aan=aanvraag.email,
+        onderwerp="Bevestig uw aanvraag - Gemeente Buren",
+        template="budgetten/mail/bevestigen.txt",
+        context={"aanvraag": aanvraag, "link": bevestig_link(aanvraag)},
+    )
+    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_bevestigen(*, aanvraag_id: int) -> Aanvraag:
+    """The inwoner clicked the confirmation link. Safe to click twice."""
+    aanvraag = _vergrendel_aanvraag(aanvraag_id)
+    if aanvraag.status != AanvraagStatus.ONBEVESTIGD:
+        return aanvraag
+    aanvraag.status = AanvraagStatus.INGEDIEND
+    aanvraag.email_bevestigd_op = timezone.now()
+    aanvraag.ingediend_op = timezone.now()
+    aanvraag.save(update_fields=["status", "email_bevestigd_op", "ingediend_op"])
+    mail_versturen(
+        aan=aanvraag.email,
+        onderwerp="Uw aanvraag is ontvangen - Gemeente Buren",
+        template="budgetten/mail/ontvangen.txt",
+        context={"aanvraag": aanvraag, "link": persoonlijke_link(aanvraag)},
+    )
+    return aanvraag
+
+
+# --- Advice and decision ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def aanvraag_adviseren(*, aanvraag_id: int, door, advies: str, bedrag: Decimal | None) -> Aanvraag:
+    """The kernambtenaar's advice on a bijzonder initiatief puts it in the college's queue."""
+    aanvraag = _vergrendel_aanvraag(aanvraag_id)
+    if aanvraag.regeling.code != RegelingCode.BIJZONDER:
+        raise _fout("advies", "Alleen bijzondere initiatieven gaan met advies naar het college.")
+    if aanvraag.status != AanvraagStatus.INGEDIEND:
+        raise _fout("advies", "Over deze aanvraag is al geadviseerd of besloten.")
+    if not advies.strip():
+        raise _fout("advies", "Schrijf uw advies voor het college.")
+    if bedrag is not None and bedrag > aanvraag.gevraagd_bedrag:
+        raise _fout("bedrag", "Adviseer niet meer dan er is gevraagd.")
+    aanvraag.advies = advies.strip()
+    aanvraag.advies_bedrag = bedrag
+    aanvraag.advies_door = door
+    aanvraag.advies_op = timezone.now()
+    aanvraag.status = AanvraagStatus.BIJ_COLLEGE
+    aanvraag._history_user = door
+    aanvraag.save(update_fields=["advies", "advies_bedrag", "advies_door", "advies_op", "status"])
+    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_besluiten(
+    *, aanvraag_id: int, door, toekennen: bool, bedrag: Decimal | None, motivering: str
+) -> Aanvraag:
+    """Grant (fully or partly) or refuse. Locks the aanvraag, re-checks every rule, locks the
+    ledger row and re-checks the free amount there - all in this one transaction."""
+    aanvraag = _vergrendel_aanvraag(aanvraag_id)
+    bijzonder = aanvraag.regeling.code == RegelingCode.BIJZONDER
+    verwacht = AanvraagStatus.BIJ_COLLEGE if bijzonder else AanvraagStatus.INGEDIEND
+    if aanvraag.status != verwacht:
+        if aanvraag.besluit_op:
+            raise _fout("motivering", "Over deze aanvraag is al besloten.")
+        raise _fout("motivering", "Deze aanvraag kan nu niet worden besloten.")
+    motivering = motivering.strip()
+    if not motivering and (bijzonder or not toekennen):
+        raise _fout("motivering", "Schrijf de motivering van het besluit.")
+    if toekennen:
+        if bedrag is None:
+            raise _fout("bedrag", "Vul het bedrag in dat u toekent.")
+        if bedrag < aanvraag.gevraagd_bedrag and not motivering:
+            raise _fout("motivering", "Leg uit waarom u minder toekent dan is gevraagd.")
+        if aanvraag.regeling.code == RegelingCode.STRAATBIJEENKOMST:
+            eerdere = selectors.eerdere_straatactiviteiten(
+                jaar=aanvraag.jaar,
+                kern=aanvraag.kern,
+                behalve_pk=aanvraag.pk,
+                alleen_toegekend=True,
+            )
+            if r.is_herhaling(
+                straat=aanvraag.straat,
+                activiteit_soort=aanvraag.activiteit_soort,
+                doelgroep=aanvraag.doelgroep,
+                eerdere=eerdere,
+            ):
+                raise _fout(
+                    "motivering",
+                    "Deze straat of buurt kreeg dit jaar al een bijdrage voor dezelfde activiteit "
+                    "of doelgroep.",
+                )
+        post = _post_van_aanvraag(aanvraag)
+        rj = selectors.regelingjaar_voor(aanvraag.regeling, aanvraag.jaar)
+        bevindingen = r.controleer_toekenning(
+            bedrag=bedrag,
+            gevraagd=aanvraag.gevraagd_bedrag,
+            vrij=post.vrij,
+            maximum=rj.max_per_aanvraag if rj else None,
+        )
+        if bevindingen:
+            raise RegelFout(bevindingen)
+        _boeken(post, vastgelegd=bedrag)
+        aanvraag.toegekend_bedrag = bedrag
+        aanvraag.status = AanvraagStatus.TOEGEKEND
+    else:
+        aanvraag.toegekend_bedrag = None
+        aanvraag.status = AanvraagStatus.AFGEWEZEN
+    aanvraag.motivering = motivering
+    aanvraag.besluit_door = door
+    aanvraag.besluit_op = timezone.now()
+    aanvraag._history_user = door
+    aanvraag.save(
+        update_fields=["toegekend_bedrag", "status", "motivering", "besluit_door", "besluit_op"]
+    )
+    mail_versturen(
+        aan=aanvraag.email,
+        onderwerp="Besluit over uw aanvraag - Gemeente Buren",
+        template="budgetten/mail/besluit.txt",
+        context={"aanvraag": aanvraag, "link": persoonlijke_link(aanvraag)},
+    )
+    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_betalen(*, aanvraag_id: int, door, bedrag: Decimal) -> Aanvraag:
+    """Record a payment: money moves from committed to paid in the ledger."""
+    aanvraag = _vergrendel_aanvraag(aanvraag_id)
+    if aanvraag.status not in STATUS_MET_GELD:
+        raise _fout("bedrag", "Alleen een toegekende aanvraag kan worden betaald.")
+    bevindingen = r.controleer_betaling(
+        bedrag=bedrag, nog_te_betalen=aanvraag.actueel_bedrag - aanvraag.betaald_bedrag
+    )
+    if bevindingen:
+        raise RegelFout(bevindingen)
+    post = _post_van_aanvraag(aanvraag)
+    _boeken(post, vastgelegd=-bedrag, betaald=bedrag)
+    aanvraag.betaald_bedrag += bedrag
+    aanvraag._history_user = door
+    aanvraag.save(update_fields=["betaald_bedrag"])
+    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_vaststellen(
+    *, aanvraag_id: int, door, bedrag: Decimal, verantwoording: str
+) -> Aanvraag:
+    """Settle after the activity (verantwoording). A lower amount releases the difference."""
+    aanvraag = _vergrendel_aanvraag(aanvraag_id)
+    if aanvraag.status != AanvraagStatus.TOEGEKEND:
+        raise _fout("bedrag", "Alleen een toegekende aanvraag kan worden afgerekend.")
+    if not verantwoording.strip():
+        raise _fout("verantwoording", "Beschrijf kort hoe het geld is besteed.")
+    bevindingen = r.controleer_vaststelling(
+        nieuw=bedrag, toegekend=aanvraag.toegekend_bedrag, betaald=aanvraag.betaald_bedrag
+    )
+    if bevindingen:
+        raise RegelFout(bevindingen)
+    post = _post_van_aanvraag(aanvraag)
+    _boeken(post, vastgelegd=bedrag - aanvraag.toegekend_bedrag)
+    aanvraag.vastgesteld_bedrag = bedrag
+    aanvraag.verantwoording = verantwoording.strip()
+    aanvraag.status = AanvraagStatus.VASTGESTELD
+    aanvraag._history_user = door
+    aanvraag.save(update_fields=["vastgesteld_bedrag", "verantwoording", "status"])
+    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_intrekken(*, aanvraag_id: int, door, reden: str) -> Aanvraag:
+    """Withdraw a grant (or an open application): committed money is released."""
+    aanvraag = _vergrendel_aanvraag(aanvraag_id)
+    if aanvraag.status in (AanvraagStatus.AFGEWEZEN, AanvraagStatus.INGETROKKEN):
+        raise _fout("reden", "Deze aanvraag is al afgesloten.")
+    if aanvraag.status == AanvraagStatus.VASTGESTELD:
+        raise _fout("reden", "Deze aanvraag is al afgerekend.")
+    if aanvraag.betaald_bedrag > 0:
+        raise _fout("reden", "Er is al betaald; stel het bedrag vast in plaats van in te trekken.")
+    if not reden.strip():
+        raise _fout("reden", "Schrijf waarom de aanvraag wordt ingetrokken.")
+    if aanvraag.status == AanvraagStatus.TOEGEKEND:
+        post = _post_van_aanvraag(aanvraag)
+        _boeken(post, vastgelegd=-aanvraag.toegekend_bedrag)
+    aanvraag.status = AanvraagStatus.INGETROKKEN
+    aanvraag.motivering = (aanvraag.motivering + "\n\nIngetrokken: " + reden.strip()).strip()
+    aanvraag._history_user = door
+    aanvraag.save(update_fields=["status", "motivering"])
+    return aanvraag
+
+
+# --- Signaleringsgroepen ----------------------------------------------------------------------
+
+
+def _signalering() -> Regeling:
+    return Regeling.objects.get(code=RegelingCode.SIGNALERING)
+
+
+@transaction.atomic
+def declaratie_indienen(
+    *,
+    groep: Signaleringsgroep,
+    door,
+    datum: date,
+    omschrijving: str,
+    bedrag: Decimal,
+    bon: UploadedFile | None,
+    bon_extensie: str,
+) -> Declaratie:
+    jaar = r.telt_in_jaar(datum)
+    vrij = selectors.vrij_budget(_signalering(), jaar, groep=groep)
+    bevindingen = r.controleer_declaratie(bedrag=bedrag, vrij=vrij, heeft_bon=bon is not None)
+    if bevindingen:
+        raise RegelFout(bevindingen)
+    declaratie = Declaratie(
+        groep=groep,
+        datum=datum,
+        jaar=jaar,
+        omschrijving=omschrijving,
+        bedrag=bedrag,
+        bon=bon,
+        bon_extensie=bon_extensie,
+        ingediend_door=door,
+    )
+    declaratie._history_user = door
+    declaratie.save()
+    return declaratie
+
+
+@transaction.atomic
+def declaratie_beoordelen(
+    *, declaratie_id: int, door, goedkeuren: bool, reden: str = ""
+) -> Declaratie:
+    declaratie = (
+        Declaratie.objects.select_for_update(of=("self",))
+        .select_related("groep")
+        .get(pk=declaratie_id)
+    )
+    if declaratie.status != DeclaratieStatus.INGEDIEND:
+        raise _fout("reden", "Over deze declaratie is al besloten.")
+    if goedkeuren:
+        post = _budgetpost_vergrendelen(
+            regeling=_signalering(), jaar=declaratie.jaar, groep=declaratie.groep
+        )
+        bevindingen = r.controleer_declaratie(
+            bedrag=declaratie.bedrag, vrij=post.vrij, heeft_bon=bool(declaratie.bon)
+        )
+        if bevindingen:
+            raise RegelFout({"reden": [m for ms in bevindingen.values() for m in ms]})
+        _boeken(post, vastgelegd=declaratie.bedrag)
+        declaratie.status = DeclaratieStatus.GOEDGEKEURD
+    else:
+        if not reden.strip():
+            raise _fout("reden", "Schrijf waarom u de declaratie afwijst.")
+        declaratie.status = DeclaratieStatus.AFGEWEZEN
+    declaratie.reden = reden.strip()
+    declaratie.beoordeeld_door = door
+    declaratie.beoordeeld_op = timezone.now()
+    declaratie._history_user = door
+    declaratie.save(update_fields=["status", "reden", "beoordeeld_door", "beoordeeld_op"])
+    return declaratie
+
+
+@transaction.atomic
+def declaratie_betalen(*, declaratie_id: int, door) -> Declaratie:
+    declaratie = (
+        Declaratie.objects.select_for_update(of=("self",))
+        .select_related("groep")
+        .get(pk=declaratie_id)
+    )
+    if declaratie.status != DeclaratieStatus.GOEDGEKEURD:
+        raise _fout("reden", "Alleen een goedgekeurde declaratie kan worden betaald.")
+    post = _budgetpost_vergrendelen(
+        regeling=_signalering(), jaar=declaratie.jaar, groep=declaratie.groep
+    )
+    _boeken(post, vastgelegd=-declaratie.bedrag, betaald=declaratie.bedrag)
+    declaratie.status = DeclaratieStatus.BETAALD
+    declaratie._history_user = door
+    declaratie.save(update_fields=["status"])
+    return declaratie
+
+
+def vrijwilligersvergoeding_toekennen(*, jaar: int, coordinator, door) -> Vrijwilligersvergoeding:
+    """The coördinator's volunteer fee, once per calendar year (unique constraint backs it)."""
+    try:
+        with transaction.atomic():
+            regeling = _signalering()
+            post = _budgetpost_vergrendelen(regeling=regeling, jaar=jaar, sleutel=SCOPE_COORDINATOR)
+            if Vrijwilligersvergoeding.objects.filter(jaar=jaar).exists():
+                raise RegelFout(r.controleer_vrijwilligersvergoeding(al_toegekend=True))
+            if post.budget is None:
+                raise _fout("jaar", "Voor dit jaar is geen vrijwilligersvergoeding vastgesteld.")
+            vergoeding = Vrijwilligersvergoeding(
+                jaar=jaar, coordinator=coordinator, bedrag=post.budget, toegekend_door=door
+            )
+            vergoeding._history_user = door
+            vergoeding.save()
+            _boeken(post, vastgelegd=post.budget)
+            return vergoeding
+    except IntegrityError as exc:
+        raise RegelFout(r.controleer_vrijwilligersvergoeding(al_toegekend=True)) from exc

@@ -1,0 +1,556 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from accounts.mixins import StaffPermissionMixin
+from initiatieven.models import Initiatief
+from kerngericht.links import LinkOngeldig, haal_object, link_ongeldig_response
+
+from . import exports, selectors, services
+from .constants import AanvraagStatus, RegelingCode
+from .filters import AanvraagFilter, DeclaratieFilter
+from .forms import (
+    AanvraagForm,
+    AdviesForm,
+    BesluitForm,
+    BetalingForm,
+    DeclaratieBesluitForm,
+    DeclaratieForm,
+    IntrekkenForm,
+    KostenpostFormSet,
+    VaststellingForm,
+    VergoedingForm,
+)
+from .models import Aanvraag, Declaratie, Regeling
+
+
+def _jaar(request) -> int:
+    try:
+        jaar = int(request.GET.get("jaar", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return jaar if 2000 <= jaar <= 2100 else timezone.localdate().year
+
+
+def _fouten_naar_form(form, fout: services.RegelFout) -> None:
+    for veld, meldingen in fout.bevindingen.items():
+        for melding in meldingen:
+            form.add_error(veld if veld in form.fields else None, melding)
+
+
+# --- Public: applying -------------------------------------------------------------------------
+
+
+def regelingen_overzicht(request):
+    return render(
+        request,
+        "budgetten/regelingen.html",
+        {"regelingen": selectors.regelingen().exclude(code=RegelingCode.SIGNALERING)},
+    )
+
+
+def aanvraag_nieuw(request, regeling: str):
+    if regeling == RegelingCode.SIGNALERING:
+        raise Http404
+    obj = get_object_or_404(Regeling, code=regeling)
+    initiatief = None
+    if request.GET.get("initiatief", "").isdigit():
+        initiatief = (
+            Initiatief.objects.select_related("kern")
+            .filter(pk=int(request.GET["initiatief"]))
+            .first()
+        )
+    initial = {"kern": initiatief.kern_id, "titel": initiatief.titel} if initiatief else {}
+    form = AanvraagForm(request.POST or None, regeling=obj, initial=initial)
+    kosten = None
+    if obj.code == RegelingCode.STRAATBIJEENKOMST:
+        kosten = KostenpostFormSet(request.POST or None, prefix="kosten")
+    if request.method == "POST":
+        kosten_ok = kosten is None or kosten.is_valid()
+        regels = []
+        if kosten is not None and kosten_ok:
+            regels = [
+                services.NieuweKostenpost(
+                    categorie=f.cleaned_data["categorie"],
+                    omschrijving=f.cleaned_data["omschrijving"],
+                    bedrag=f.cleaned_data["bedrag"],
+                )
+                for f in kosten.forms
+                if f.cleaned_data.get("bedrag") is not None
+            ]
+            form.zet_kosten([(k.categorie, k.bedrag) for k in regels])
+        form_ok = form.is_valid()
+        if form_ok and kosten_ok and request.POST.get("actie") == "indienen":
+            data = form.cleaned_data
+            try:
+                services.aanvraag_indienen(
+                    regeling=obj,
+                    kern=data["kern"],
+                    initiatief=initiatief,
+                    naam=data["naam"],
+                    email=data["email"],
+                    telefoon=data.get("telefoon", ""),
+                    titel=data["titel"],
+                    omschrijving=data["omschrijving"],
+                    activiteit_datum=data["activiteit_datum"],
+                    criteria=data["criteria"],
+                    gevraagd_bedrag=data.get("gevraagd_bedrag"),
+                    kostenposten=regels,
+                    straat=data.get("straat", ""),
+                    activiteit_soort=data.get("activiteit_soort", ""),
+                    doelgroep=data.get("doelgroep", ""),
+                    draagvlak=data.get("draagvlak", ""),
+                )
+            except services.RegelFout as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                return redirect("budgetten:aanvraag_verstuurd")
+        elif form_ok and kosten_ok:
+            messages.success(request, "Alles is goed ingevuld. U kunt de aanvraag versturen.")
+    return render(
+        request,
+        "budgetten/aanvraag_form.html",
+        {
+            "regeling": obj,
+            "form": form,
+            "kosten": kosten,
+            "toetsing": form.toetsing,
+            "initiatief": initiatief,
+            "jaarbedragen": selectors.regelingjaar_voor(obj, timezone.localdate().year),
+        },
+    )
+
+
+def aanvraag_verstuurd(request):
+    return render(request, "budgetten/aanvraag_verstuurd.html")
+
+
+def aanvraag_bevestigen(request, token: str):
+    try:
+        aanvraag = haal_object(
+            token,
+            soort=services.BEVESTIG_SOORT,
+            queryset=Aanvraag.objects.all(),
+            max_age_days=services.BEVESTIG_GELDIG_DAGEN,
+        )
+    except LinkOngeldig as exc:
+        return link_ongeldig_response(request, exc)
+    if request.method == "POST":
+        services.aanvraag_bevestigen(aanvraag_id=aanvraag.pk)
+        return redirect(services.persoonlijk_pad(aanvraag))
+    # A GET only shows a button: mail scanners that follow links do not confirm anything.
+    return render(request, "budgetten/bevestigen.html", {"aanvraag": aanvraag})
+
+
+def mijn_aanvraag(request, token: str):
+    try:
+        aanvraag = haal_object(
+            token,
+            soort=services.LINK_SOORT,
+            queryset=Aanvraag.objects.select_related("regeling", "kern").prefetch_related(
+                "kostenposten"
+            ),
+        )
+    except LinkOngeldig as exc:
+        return link_ongeldig_response(request, exc)
+    return render(request, "budgetten/mijn_aanvraag.html", {"aanvraag": aanvraag})
+
+
+def cijfers(request, jaar: int | None = None):
+    if jaar is None:
+        return redirect("budgetten:cijfers_jaar", jaar=timezone.localdate().year)
+    if not 2000 <= jaar <= 2100:
+        raise Http404
+    return render(
+        request,
+        "budgetten/cijfers.html",
+        {"jaar": jaar, **selectors.publieke_cijfers(jaar)},
+    )
+
+
+# --- Staff: applications ----------------------------------------------------------------------
+
+
+class AanvraagLijstView(StaffPermissionMixin, TemplateView):
+    permission_required = "budgetten.view_aanvragen"
+    template_name = "budgetten/aanvraag_lijst.html"
+
+    def get_context_data(self, **kwargs):
+        qs = selectors.aanvragen_voor_medewerker(self.request.user)
+        filterset = AanvraagFilter(self.request.GET or None, queryset=qs)
+        return super().get_context_data(filter=filterset, aanvragen=filterset.qs[:200], **kwargs)
+
+
+class AanvraagMixin(StaffPermissionMixin):
+    def get_permission_object(self):
+        if not hasattr(self, "_aanvraag"):
+            self._aanvraag = get_object_or_404(
+                Aanvraag.objects.bevestigd().met_relaties().prefetch_related("kostenposten"),
+                pk=self.kwargs["aanvraag_pk"],
+            )
+        return self._aanvraag
+
+
+class AanvraagDetailView(AanvraagMixin, TemplateView):
+    permission_required = "budgetten.view_aanvraag"
+    template_name = "budgetten/aanvraag_detail.html"
+
+    def get_context_data(self, **kwargs):
+        aanvraag = self.get_permission_object()
+        user = self.request.user
+        ctx = {
+            "aanvraag": aanvraag,
+            "vrij": selectors.vrij_budget(aanvraag.regeling, aanvraag.jaar, kern=aanvraag.kern),
+            "historie": aanvraag.history.select_related("history_user").order_by("-history_date")[
+                :20
+            ],
+        }
+        status = aanvraag.status
+        if user.has_perm("budgetten.decide_aanvraag", aanvraag) and status in (
+            AanvraagStatus.INGEDIEND,
+            AanvraagStatus.BIJ_COLLEGE,
+        ):
+            ctx["besluit_form"] = kwargs.pop("besluit_form", None) or BesluitForm(
+                initial={"bedrag": aanvraag.advies_bedrag or aanvraag.gevraagd_bedrag}
+            )
+        if (
+            user.has_perm("budgetten.advise_aanvraag", aanvraag)
+            and status == AanvraagStatus.INGEDIEND
+        ):
+            ctx["advies_form"] = kwargs.pop("advies_form", None) or AdviesForm(
+                initial={"bedrag": aanvraag.gevraagd_bedrag}
+            )
+        if user.has_perm("budgetten.beheer_toekenning", aanvraag):
+            if status in (AanvraagStatus.TOEGEKEND, AanvraagStatus.VASTGESTELD) and (
+                aanvraag.actueel_bedrag > aanvraag.betaald_bedrag
+            ):
+                ctx["betaling_form"] = kwargs.pop("betaling_form", None) or BetalingForm(
+                    initial={"bedrag": aanvraag.actueel_bedrag - aanvraag.betaald_bedrag}
+                )
+            if status == AanvraagStatus.TOEGEKEND:
+                ctx["vaststelling_form"] = kwargs.pop(
+                    "vaststelling_form", None
+                ) or VaststellingForm(initial={"bedrag": aanvraag.toegekend_bedrag})
+                if aanvraag.betaald_bedrag == 0:
+                    ctx["intrekken_form"] = kwargs.pop("intrekken_form", None) or IntrekkenForm()
+        return super().get_context_data(**ctx, **kwargs)
+
+
+class _AanvraagActie(AanvraagMixin, View):
+    """POST-only action on an aanvraag: validates a form, calls one service, redirects."""
+
+    form_class = None
+    context_name = ""
+    succes = ""
+    http_method_names = ["post"]
+
+    def uitvoeren(self, aanvraag, data):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        aanvraag = self.get_permission_object()
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                self.uitvoeren(aanvraag, form.cleaned_data)
+            except services.RegelFout as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(request, self.succes)
+                return redirect(self.na_succes(aanvraag))
+        view = AanvraagDetailView()
+        view.setup(request, *args, **kwargs)
+        view._aanvraag = aanvraag
+        ctx = view.get_context_data(**{self.context_name: form})
+        return render(request, view.template_name, ctx, status=400)
+
+    def na_succes(self, aanvraag) -> str:
+        return reverse("budgetten:aanvraag_detail", kwargs={"aanvraag_pk": aanvraag.pk})
+
+
+class AanvraagBesluitenView(_AanvraagActie):
+    permission_required = "budgetten.decide_aanvraag"
+    form_class = BesluitForm
+    context_name = "besluit_form"
+    succes = "Het besluit is vastgelegd en de aanvrager krijgt een e-mail."
+
+    def uitvoeren(self, aanvraag, data):
+        services.aanvraag_besluiten(
+            aanvraag_id=aanvraag.pk,
+            door=self.request.user,
+            toekennen=data["besluit"],
+            bedrag=data["bedrag"],
+            motivering=data["motivering"],
+        )
+
+    def na_succes(self, aanvraag) -> str:
+        if aanvraag.regeling.code == RegelingCode.BIJZONDER:
+            return reverse("budgetten:college")
+        return super().na_succes(aanvraag)
+
+
+class AanvraagAdviesView(_AanvraagActie):
+    permission_required = "budgetten.advise_aanvraag"
+    form_class = AdviesForm
+    context_name = "advies_form"
+    succes = "Uw advies is naar het college gestuurd."
+
+    def uitvoeren(self, aanvraag, data):
+        services.aanvraag_adviseren(
+            aanvraag_id=aanvraag.pk,
+            door=self.request.user,
+            advies=data["advies"],
+            bedrag=data["bedrag"],
+        )
+
+
+class AanvraagBetalenView(_AanvraagActie):
+    permission_required = "budgetten.beheer_toekenning"
+    form_class = BetalingForm
+    context_name = "betaling_form"
+    succes = "De betaling is vastgelegd."
+
+    def uitvoeren(self, aanvraag, data):
+        services.aanvraag_betalen(
+            aanvraag_id=aanvraag.pk, door=self.request.user, bedrag=data["bedrag"]
+        )
+
+
+class AanvraagVaststellenView(_AanvraagActie):
+    permission_required = "budgetten.beheer_toekenning"
+    form_class = VaststellingForm
+    context_name = "vaststelling_form"
+    succes = "Het bedrag is vastgesteld. Wat over is, is weer vrij."
+
+    def uitvoeren(self, aanvraag, data):
+        services.aanvraag_vaststellen(
+            aanvraag_id=aanvraag.pk,
+            door=self.request.user,
+            bedrag=data["bedrag"],
+            verantwoording=data["verantwoording"],
+        )
+
+
+class AanvraagIntrekkenView(_AanvraagActie):
+    permission_required = "budgetten.beheer_toekenning"
+    form_class = IntrekkenForm
+    context_name = "intrekken_form"
+    succes = "De aanvraag is ingetrokken. Het geld is weer vrij."
+
+    def uitvoeren(self, aanvraag, data):
+        services.aanvraag_intrekken(
+            aanvraag_id=aanvraag.pk, door=self.request.user, reden=data["reden"]
+        )
+
+
+class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
+    permission_required = "budgetten.view_college_queue"
+    template_name = "budgetten/college.html"
+
+    def get_context_data(self, **kwargs):
+        jaar = timezone.localdate().year
+        regeling = Regeling.objects.filter(code=RegelingCode.BIJZONDER).first()
+        return super().get_context_data(
+            aanvragen=selectors.college_wachtrij(),
+            jaar=jaar,
+            vrij=selectors.vrij_budget(regeling, jaar) if regeling else None,
+            **kwargs,
+        )
+
+
+class GrootboekView(StaffPermissionMixin, TemplateView):
+    permission_required = "budgetten.view_overzicht"
+    template_name = "budgetten/grootboek.html"
+
+    def get_context_data(self, **kwargs):
+        jaar = _jaar(self.request)
+        return super().get_context_data(jaar=jaar, regels=selectors.grootboek(jaar), **kwargs)
+
+
+class ExportView(StaffPermissionMixin, View):
+    permission_required = "budgetten.export"
+    formaat = "csv"
+
+    def get(self, request, *args, **kwargs):
+        jaar = _jaar(request)
+        aanvragen = selectors.aanvragen_met_budget_van_jaar(jaar)
+        naam = f"besluiten-budgetten-{jaar}"
+        if self.formaat == "xlsx":
+            response = HttpResponse(
+                exports.als_xlsx(aanvragen, jaar=jaar),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
+            return response
+        response = HttpResponse(exports.als_csv(aanvragen), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
+        return response
+
+    def post(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
+# --- Staff: signaleringsgroepen ---------------------------------------------------------------
+
+
+class DeclaratieLijstView(StaffPermissionMixin, TemplateView):
+    permission_required = "budgetten.view_declaraties"
+    template_name = "budgetten/declaratie_lijst.html"
+
+    def get_context_data(self, **kwargs):
+        qs = selectors.declaraties_voor_medewerker(self.request.user)
+        filterset = DeclaratieFilter(self.request.GET or None, queryset=qs)
+        jaar = timezone.localdate().year
+        regels = [
+            g for g in selectors.grootboek(jaar) if g.regeling.code == RegelingCode.SIGNALERING
+        ]
+        return super().get_context_data(
+            filter=filterset, declaraties=filterset.qs[:200], regels=regels, jaar=jaar, **kwargs
+        )
+
+
+class DeclaratieNieuwView(StaffPermissionMixin, View):
+    permission_required = "budgetten.add_declaratie"
+
+    def get(self, request):
+        return render(request, "budgetten/declaratie_form.html", {"form": DeclaratieForm()})
+
+    def post(self, request):
+        form = DeclaratieForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                declaratie = services.declaratie_indienen(
+                    groep=data["groep"],
+                    door=request.user,
+                    datum=data["datum"],
+                    omschrijving=data["omschrijving"],
+                    bedrag=data["bedrag"],
+                    bon=data["bon"],
+                    bon_extensie=form.bon_extensie,
+                )
+            except services.RegelFout as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(request, "De declaratie is ingediend.")
+                return redirect(declaratie.get_absolute_url())
+        return render(request, "budgetten/declaratie_form.html", {"form": form}, status=400)
+
+
+class DeclaratieMixin(StaffPermissionMixin):
+    def get_permission_object(self):
+        if not hasattr(self, "_declaratie"):
+            self._declaratie = get_object_or_404(
+                Declaratie.objects.select_related("groep", "ingediend_door", "beoordeeld_door"),
+                pk=self.kwargs["declaratie_pk"],
+            )
+        return self._declaratie
+
+
+class DeclaratieDetailView(DeclaratieMixin, View):
+    permission_required = "budgetten.view_declaratie"
+
+    def _render(self, request, form=None, status=200):
+        declaratie = self.get_permission_object()
+        kan_besluiten = request.user.has_perm("budgetten.decide_declaratie", declaratie)
+        return render(
+            request,
+            "budgetten/declaratie_detail.html",
+            {
+                "declaratie": declaratie,
+                "kan_besluiten": kan_besluiten,
+                "form": form or DeclaratieBesluitForm(),
+            },
+            status=status,
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self._render(request)
+
+    def post(self, request, *args, **kwargs):
+        declaratie = self.get_permission_object()
+        if not request.user.has_perm("budgetten.decide_declaratie", declaratie):
+            raise PermissionDenied
+        if request.POST.get("actie") == "betalen":
+            try:
+                services.declaratie_betalen(declaratie_id=declaratie.pk, door=request.user)
+            except services.RegelFout as fout:
+                messages.error(request, str(fout))
+            else:
+                messages.success(request, "De betaling is vastgelegd.")
+            return redirect(declaratie.get_absolute_url())
+        form = DeclaratieBesluitForm(request.POST)
+        if form.is_valid():
+            try:
+                services.declaratie_beoordelen(
+                    declaratie_id=declaratie.pk,
+                    door=request.user,
+                    goedkeuren=form.cleaned_data["besluit"],
+                    reden=form.cleaned_data["reden"],
+                )
+            except services.RegelFout as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(request, "Het besluit over de declaratie is vastgelegd.")
+                return redirect(declaratie.get_absolute_url())
+        return self._render(request, form, status=400)
+
+
+class DeclaratieBonView(DeclaratieMixin, View):
+    permission_required = "budgetten.view_declaratie"
+
+    def get(self, request, *args, **kwargs):
+        declaratie = self.get_permission_object()
+        return FileResponse(
+            declaratie.bon.open("rb"),
+            as_attachment=True,
+            filename=f"bon-{declaratie.pk}.{declaratie.bon_extensie}",
+        )
+
+    def post(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
+class VergoedingView(StaffPermissionMixin, View):
+    permission_required = "budgetten.grant_vrijwilligersvergoeding"
+
+    def _render(self, request, form, status=200):
+        from .models import Vrijwilligersvergoeding
+
+        return render(
+            request,
+            "budgetten/vergoeding.html",
+            {
+                "form": form,
+                "vergoedingen": Vrijwilligersvergoeding.objects.select_related(
+                    "coordinator", "toegekend_door"
+                ),
+            },
+            status=status,
+        )
+
+    def get(self, request):
+        return self._render(request, VergoedingForm(initial={"jaar": timezone.localdate().year}))
+
+    def post(self, request):
+        form = VergoedingForm(request.POST)
+        if form.is_valid():
+            try:
+                services.vrijwilligersvergoeding_toekennen(
+                    jaar=form.cleaned_data["jaar"],
+                    coordinator=form.cleaned_data["coordinator"],
+                    door=request.user,
+                )
+            except services.RegelFout as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(request, "De vrijwilligersvergoeding is toegekend.")
+                return redirect("budgetten:vergoeding")
+        return self._render(request, form, status=400)

@@ -1,0 +1,74 @@
+"""Factories for the budgetten app. `seed_regelingen(jaar)` creates the four regelingen."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils.timezone import localdate
+
+from budgetten.constants import AanvraagStatus, RegelingCode
+from budgetten.models import Aanvraag, Declaratie, Regeling
+from budgetten.seed import seed
+from kernen.models import Signaleringsgroep
+from tests.factories import KernFactory, MedewerkerFactory
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def seed_regelingen(*jaren: int) -> None:
+    for jaar in jaren or (localdate().year,):
+        seed(jaar)
+
+
+def regeling(code: str) -> Regeling:
+    if not Regeling.objects.filter(code=code).exists():
+        seed_regelingen()
+    return Regeling.objects.get(code=code)
+
+
+class AanvraagFactory(factory.django.DjangoModelFactory):
+    """A confirmed application (status ingediend) for the leefbaarheidsbudget by default."""
+
+    class Meta:
+        model = Aanvraag
+
+    regeling = factory.LazyFunction(lambda: regeling(RegelingCode.LEEFBAARHEID))
+    kern = factory.SubFactory(KernFactory)
+    naam = factory.Faker("name", locale="nl_NL")
+    email = factory.Sequence(lambda n: f"inwoner{n}@example.org")
+    titel = factory.Sequence(lambda n: f"Initiatief {n}")
+    omschrijving = "Een bankje bij de speeltuin."
+    activiteit_datum = factory.LazyFunction(lambda: localdate() + datetime.timedelta(days=30))
+    jaar = factory.LazyAttribute(lambda o: o.activiteit_datum.year)
+    gevraagd_bedrag = Decimal("500.00")
+    status = AanvraagStatus.INGEDIEND
+    email_bevestigd_op = factory.LazyFunction(lambda: datetime.datetime.now(tz=datetime.UTC))
+    draagvlak = "De buren doen mee."
+
+
+class SignaleringsgroepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Signaleringsgroep
+        skip_postgeneration_save = True
+
+    naam = factory.Sequence(lambda n: f"Signaleringsgroep {n}")
+
+    @factory.post_generation
+    def kernen(self, create, extracted, **kwargs):
+        for kern in extracted or [KernFactory()]:
+            self.kernen.add(kern)
+
+
+class DeclaratieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Declaratie
+
+    groep = factory.SubFactory(SignaleringsgroepFactory)
+    datum = factory.LazyFunction(localdate)
+    jaar = factory.LazyAttribute(lambda o: o.datum.year)
+    omschrijving = "Hesjes en zaklampen"
+    bedrag = Decimal("120.00")
+    bon_extensie = "pdf"
+    bon = factory.LazyFunction(lambda: ContentFile(PDF, name="bon.pdf"))
+    ingediend_door = factory.SubFactory(MedewerkerFactory, rollen=["coordinator-signalering"])

@@ -1,0 +1,83 @@
+"""The number of queries of each list and dashboard does not grow with the data."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils.timezone import localdate
+
+from budgetten import services
+from budgetten.constants import AanvraagStatus, RegelingCode
+from tests.budgetten.factories import (
+    AanvraagFactory,
+    DeclaratieFactory,
+    SignaleringsgroepFactory,
+    regeling,
+    seed_regelingen,
+)
+from tests.factories import KernFactory, MedewerkerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def regelingen():
+    seed_regelingen(localdate().year)
+
+
+def _vul(kern, n, beslisser):
+    for i in range(n):
+        a = AanvraagFactory(kern=kern, gevraagd_bedrag=Decimal("10"))
+        if i % 2:
+            services.aanvraag_besluiten(
+                aanvraag_id=a.pk,
+                door=beslisser,
+                toekennen=True,
+                bedrag=Decimal("10"),
+                motivering="",
+            )
+        AanvraagFactory(
+            kern=kern,
+            regeling=regeling(RegelingCode.BIJZONDER),
+            status=AanvraagStatus.BIJ_COLLEGE,
+            advies="ok",
+            advies_door=beslisser,
+        )
+        DeclaratieFactory(groep=SignaleringsgroepFactory(kernen=[kern]))
+
+
+@pytest.mark.parametrize("n", [2, 8])
+@pytest.mark.parametrize(
+    ("url", "rol", "verwacht"),
+    [
+        ("budgetten:aanvraag_lijst", "kernambtenaar", 7),
+        ("budgetten:college", "college", 8),
+        ("budgetten:grootboek", "kernambtenaar", 9),
+        ("budgetten:declaratie_lijst", "kernambtenaar", 12),
+    ],
+)
+def test_staff_lists_have_a_fixed_number_of_queries(
+    client, signed_in, django_assert_num_queries, n, url, rol, verwacht
+):
+    kern = KernFactory()
+    user = MedewerkerFactory(rollen=[rol], kernambtenaar_van=[kern])
+    _vul(kern, n, MedewerkerFactory(rollen=["beleidsmedewerker"]))
+    signed_in(user)
+    with django_assert_num_queries(verwacht):
+        response = client.get(reverse(url))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [2, 8])
+def test_public_figures_and_kern_dashboard_have_a_fixed_number_of_queries(
+    client, signed_in, django_assert_num_queries, n
+):
+    kern = KernFactory()
+    _vul(kern, n, MedewerkerFactory(rollen=["beleidsmedewerker"]))
+    for _ in range(n):
+        _vul(KernFactory(), 1, MedewerkerFactory(rollen=["beleidsmedewerker"]))
+    with django_assert_num_queries(4):
+        client.get(reverse("budgetten:cijfers_jaar", kwargs={"jaar": localdate().year}))
+    signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
+    with django_assert_num_queries(12):
+        client.get(reverse("kernen:dashboard", kwargs={"kern": kern.slug}))
