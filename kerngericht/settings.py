@@ -207,7 +207,13 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 # Apps add their periodic tasks here; tests/test_celery_schedule.py checks every entry.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # participatie: reminders the day before a meeting (once per registration, see the task).
+    "participatie-herinneringen-bijeenkomsten": {
+        "task": "participatie.trajecten.tasks.herinneringen_versturen",
+        "schedule": 15 * 60,
+    },
+}
 
 CACHES = {
     "default": (
