@@ -412,7 +412,7 @@ def herinnering_versturen(*, aanmelding_id: int) -> bool:
             )
             if aanmelding is None or aanmelding.status != AanmeldingStatus.AANGEMELD:
                 return False
-            _, created = Herinnering.objects.get_or_create(aanmelding=aanmelding)
+            _herinnering, created = Herinnering.objects.get_or_create(aanmelding=aanmelding)
             if not created:
                 return False
             _mail_status(
