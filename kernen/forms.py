@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Kanaal, Organisatie
 from .services import KANAAL_VELDEN, ORGANISATIE_VELDEN
@@ -16,6 +17,8 @@ class KanaalForm(forms.ModelForm):
 
 
 class OrganisatieForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisatie
         fields = ORGANISATIE_VELDEN

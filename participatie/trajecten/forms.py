@@ -151,6 +151,13 @@ def betrokkenen_formset(traject: Traject, data=None):
 
 
 class BijeenkomstForm(forms.ModelForm):
+    videolink = forms.URLField(
+        label=_("Videolink"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Bijvoorbeeld Teams."),
+    )
+
     class Meta:
         model = Bijeenkomst
         fields = BIJEENKOMST_VELDEN
@@ -168,7 +175,6 @@ class BijeenkomstForm(forms.ModelForm):
         self.fields["kern"].empty_label = _("Hele gemeente")
         self.fields["kernwethouder"].queryset = _medewerkers(Rol.KERNWETHOUDER)
         self.fields["traject"].queryset = Traject.objects.order_by("titel")
-        self.fields["videolink"].assume_scheme = "https"
 
     def clean(self):
         data = super().clean()
