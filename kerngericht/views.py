@@ -2,6 +2,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from accounts.constants import Rol
 from accounts.mixins import StaffPermissionMixin
 from kernen.selectors import kernen_publiek
 
@@ -20,7 +21,7 @@ class StaffStartView(StaffPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        rollen = list(user.groups.order_by("name").values_list("name", flat=True))
+        rollen = [Rol(naam).label for naam in sorted(user.rollen)]
         return super().get_context_data(links=startpagina_links(user=user), rollen=rollen, **kwargs)
 
 

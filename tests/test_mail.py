@@ -1,0 +1,54 @@
+import smtplib
+
+import pytest
+from django.core import mail
+
+from kerngericht.mail import mail_versturen
+from kerngericht.models import Mailbericht, MailStatus
+from kerngericht.tasks import MAX_RETRIES, verstuur_mail
+
+
+@pytest.fixture
+def bericht(db):
+    return Mailbericht.objects.create(aan="inwoner@example.nl", onderwerp="Test", tekst="Hallo")
+
+
+def test_mail_versturen_records_and_sends_after_commit(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        bericht = mail_versturen(
+            aan="inwoner@example.nl",
+            onderwerp="Uw links",
+            template="mail/mijn_links.txt",
+            context={"links": []},
+        )
+        assert len(mail.outbox) == 0  # nothing leaves before the transaction commits
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["inwoner@example.nl"]
+    bericht.refresh_from_db()
+    assert bericht.status == MailStatus.VERZONDEN
+
+
+def test_sending_twice_sends_once(bericht):
+    verstuur_mail.apply(args=[bericht.pk])
+    verstuur_mail.apply(args=[bericht.pk])
+    assert len(mail.outbox) == 1
+
+
+class BrokenSMTPBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("server weg")
+
+
+def test_temporary_smtp_error_is_retried_then_recorded_as_failed(bericht, settings, monkeypatch):
+    settings.EMAIL_BACKEND = "tests.test_mail.BrokenSMTPBackend"
+    settings.CELERY_TASK_EAGER_PROPAGATES = False
+    # Eager mode runs the retries in-process; no real waiting for the backoff.
+    result = verstuur_mail.apply(args=[bericht.pk])
+    bericht.refresh_from_db()
+    assert bericht.status == MailStatus.MISLUKT
+    assert bericht.pogingen == MAX_RETRIES + 1
+    assert "SMTPServerDisconnected" in bericht.laatste_fout
+    assert result.result == "mislukt"
