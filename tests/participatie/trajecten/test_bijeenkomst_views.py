@@ -167,7 +167,7 @@ def test_staff_meeting_list_query_count_is_flat(client, signed_in, django_assert
     _bijeenkomsten(n, kern)
     signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
     client.get("/medewerker/bijeenkomsten/")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert client.get("/medewerker/bijeenkomsten/").status_code == 200
 
 
@@ -184,6 +184,6 @@ def test_kern_dashboard_query_count_is_flat(client, signed_in, django_assert_num
     signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
     url = f"/medewerker/kernen/{kern.slug}/dashboard/"
     client.get(url)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         html = client.get(url).content.decode()
     assert "Komende bijeenkomsten" in html and "Communicatietoolbox" in html

@@ -171,7 +171,9 @@ def test_less_involvement_reason_is_required_and_public(client, beleid):
     )
     niveau = {"ladder": "informeren", "niveau_toelichting": "x", "minder_betrokken": True}
     with pytest.raises(ValidationError):
-        services.traject_stap_opslaan(traject=traject, stap=Stap.NIVEAU, gegevens=niveau, door=beleid)
+        services.traject_stap_opslaan(
+            traject=traject, stap=Stap.NIVEAU, gegevens=niveau, door=beleid
+        )
     niveau["minder_betrokken_reden"] = "De wet schrijft deze maatregel voor."
     services.traject_stap_opslaan(traject=traject, stap=Stap.NIVEAU, gegevens=niveau, door=beleid)
     assert client.get(f"/participatie/{traject.pk}/").status_code == 404  # still a concept
