@@ -68,7 +68,8 @@ class ToolboxView(_KernInhoudMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kern = self.get_permission_object()
-        return super().get_context_data(kern=kern, **toolbox_van_kern(kern=kern), **kwargs)
+        kwargs.update(kern=kern, **toolbox_van_kern(kern=kern))
+        return super().get_context_data(**kwargs)
 
 
 class _ToolboxItemView(_KernInhoudMixin, View):
