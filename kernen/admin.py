@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Gebied, Kern, Signaleringsgroep
+from .models import Gebied, Kanaal, Kern, Organisatie, Signaleringsgroep
 
 
 @admin.register(Gebied)
@@ -24,3 +24,17 @@ class SignaleringsgroepAdmin(SimpleHistoryAdmin):
     list_display = ("naam", "contactpersoon", "actief")
     list_filter = ("actief", "kernen")
     filter_horizontal = ("kernen",)
+
+
+@admin.register(Kanaal)
+class KanaalAdmin(SimpleHistoryAdmin):
+    list_display = ("naam", "kern", "soort", "actief")
+    list_filter = ("soort", "actief", "kern")
+    search_fields = ("naam", "bereik", "contact")
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(SimpleHistoryAdmin):
+    list_display = ("naam", "kern", "convenant_status", "convenant_vernieuwen_op")
+    list_filter = ("convenant_status", "kern")
+    search_fields = ("naam",)

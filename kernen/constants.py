@@ -17,3 +17,24 @@ FASE_UITLEG = {
     ),
     Fase.UITVOEREN: _("We werken samen met inwoners aan wat de kern belangrijk vindt."),
 }
+
+
+class KanaalSoort(models.TextChoices):
+    """Kinds of communication channel in a kern's toolbox."""
+
+    LICHTKRANT = "lichtkrant", _("Lichtkrant")
+    DORPSKRANT = "dorpskrant", _("Dorpskrant of nieuwsbrief")
+    WHATSAPP = "whatsapp", _("WhatsApp-groep")
+    DORPSHUIS = "dorpshuis", _("Dorpshuis")
+    HULPPUNT = "hulppunt", _("Hulppunt")
+    VERENIGING = "vereniging", _("Bewonersvereniging of dorpsbelang")
+    SOCIAL_MEDIA = "social-media", _("Sociale media")
+    WEBSITE = "website", _("Website")
+    OVERIG = "overig", _("Anders")
+
+
+class ConvenantStatus(models.TextChoices):
+    GEEN = "geen", _("Geen convenant")
+    GESLOTEN = "gesloten", _("Convenant gesloten")
+    IN_HERZIENING = "in-herziening", _("Convenant wordt herzien")
+    VERLOPEN = "verlopen", _("Convenant verlopen")

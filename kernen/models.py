@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import FASE_UITLEG, Fase
+from .constants import FASE_UITLEG, ConvenantStatus, Fase, KanaalSoort
 
 
 class Gebied(models.Model):
@@ -94,6 +94,77 @@ class Signaleringsgroep(models.Model):
         ordering = ["naam"]
         verbose_name = _("signaleringsgroep")
         verbose_name_plural = _("signaleringsgroepen")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Kanaal(models.Model):
+    """A communication channel that reaches (part of) a kern: the kern's toolbox."""
+
+    kern = models.ForeignKey(
+        Kern, verbose_name=_("kern"), on_delete=models.CASCADE, related_name="kanalen"
+    )
+    naam = models.CharField(_("naam"), max_length=120)
+    soort = models.CharField(_("soort"), max_length=20, choices=KanaalSoort.choices)
+    bereik = models.CharField(
+        _("bereik"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wie en hoeveel mensen u ermee bereikt, bijvoorbeeld: ca. 600 huishoudens."),
+    )
+    contact = models.CharField(
+        _("contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bij wie u terecht kunt om het kanaal te gebruiken."),
+    )
+    notities = models.TextField(_("notities"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kern__naam", "soort", "naam"]
+        verbose_name = _("communicatiekanaal")
+        verbose_name_plural = _("communicatiekanalen")
+        constraints = [
+            models.UniqueConstraint(fields=["kern", "naam"], name="kanaal_uniek_per_kern"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.kern.naam})"
+
+
+class Organisatie(models.Model):
+    """A village-interest organisation (dorpsbelang, bewonersvereniging) of a kern."""
+
+    kern = models.ForeignKey(
+        Kern, verbose_name=_("kern"), on_delete=models.CASCADE, related_name="organisaties"
+    )
+    naam = models.CharField(_("naam"), max_length=150)
+    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    convenant_status = models.CharField(
+        _("convenant"),
+        max_length=20,
+        choices=ConvenantStatus.choices,
+        default=ConvenantStatus.GEEN,
+    )
+    convenant_vernieuwen_op = models.DateField(
+        _("convenant vernieuwen uiterlijk"), null=True, blank=True
+    )
+    notities = models.TextField(_("notities"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kern__naam", "naam"]
+        verbose_name = _("dorpsbelangenorganisatie")
+        verbose_name_plural = _("dorpsbelangenorganisaties")
+        constraints = [
+            models.UniqueConstraint(fields=["kern", "naam"], name="organisatie_uniek_per_kern"),
+        ]
 
     def __str__(self) -> str:
         return self.naam

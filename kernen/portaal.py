@@ -4,12 +4,18 @@ from django.utils.translation import gettext as _
 from accounts.constants import Rol
 from kerngericht.hooks import Link, Panel
 
-from .selectors import kernen_van_medewerker
+from .selectors import kernen_van_medewerker, toolbox_van_kern
 
 
 def dashboard_panel(*, request, kern) -> Panel:
     return Panel(
-        titel=_("Over de kern"), template="kernen/_panel_kern.html", context={"kern": kern}
+        titel=_("Over de kern"),
+        template="kernen/_panel_kern.html",
+        context={
+            "kern": kern,
+            "mag_toolbox_wijzigen": request.user.has_perm("kernen.change_kern_inhoud", kern),
+            **toolbox_van_kern(kern=kern),
+        },
     )
 
 

@@ -7,8 +7,8 @@ functioneel beheer survive a re-run.
 from django.db import transaction
 from django.utils.text import slugify
 
-from .constants import Fase
-from .models import Gebied, Kern, Signaleringsgroep
+from .constants import ConvenantStatus, Fase
+from .models import Gebied, Kern, Organisatie, Signaleringsgroep
 
 GEBIEDEN: dict[str, list[str]] = {
     "Beusichem e.o.": ["Beusichem", "Zoelmond"],
@@ -16,6 +16,15 @@ GEBIEDEN: dict[str, list[str]] = {
     "Lienden e.o.": ["Lienden", "Ingen", "Ommeren"],
     "Maurik e.o.": ["Maurik", "Eck en Wiel", "Rijswijk", "Ravenswaaij"],
 }
+# The village-interest organisations named in the plan (covenant partners, being renewed).
+ORGANISATIES: list[tuple[str, str, str]] = [
+    ("kerk-avezaath", "Bewonersvereniging Kerk-Avezaath", ConvenantStatus.IN_HERZIENING),
+    ("maurik", "Vereniging Dorpsbelang Maurik", ConvenantStatus.IN_HERZIENING),
+    ("lingemeer", "Belangenvereniging Lingemeer", ConvenantStatus.IN_HERZIENING),
+    ("ravenswaaij", "Stichting Dorpsraad Ravenswaaij", ConvenantStatus.IN_HERZIENING),
+    ("buren", "BV Buren", ConvenantStatus.IN_HERZIENING),
+    ("beusichem", "Beusichem Leeft", ConvenantStatus.GEEN),
+]
 PILOTKERNEN = {"Ingen", "Zoelen", "Ravenswaaij"}
 FASE_STARTEN = {"Lienden", "Maurik", "Beusichem", "Buren"}
 
@@ -49,3 +58,9 @@ def seed() -> None:
         )
         if created:
             groep.kernen.add(kern)
+    for kern_slug, naam, status in ORGANISATIES:
+        kern = Kern.objects.filter(slug=kern_slug).first()
+        if kern is not None:
+            Organisatie.objects.get_or_create(
+                kern=kern, naam=naam, defaults={"convenant_status": status}
+            )

@@ -12,4 +12,25 @@ urlpatterns = [
         views.KernDashboardView.as_view(),
         name="dashboard",
     ),
+    path("medewerker/kernen/<slug:kern>/toolbox/", views.ToolboxView.as_view(), name="toolbox"),
+    path(
+        "medewerker/kernen/<slug:kern>/toolbox/kanalen/nieuw/",
+        views.KanaalView.as_view(),
+        name="kanaal_nieuw",
+    ),
+    path(
+        "medewerker/kernen/<slug:kern>/toolbox/kanalen/<int:kanaal_pk>/",
+        views.KanaalView.as_view(),
+        name="kanaal_wijzigen",
+    ),
+    path(
+        "medewerker/kernen/<slug:kern>/toolbox/organisaties/nieuw/",
+        views.OrganisatieView.as_view(),
+        name="organisatie_nieuw",
+    ),
+    path(
+        "medewerker/kernen/<slug:kern>/toolbox/organisaties/<int:organisatie_pk>/",
+        views.OrganisatieView.as_view(),
+        name="organisatie_wijzigen",
+    ),
 ]

@@ -43,6 +43,12 @@ class Mailbericht(models.Model):
     laatste_fout = models.TextField(_("laatste fout"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    bijlagen = models.JSONField(
+        _("bijlagen"),
+        default=list,
+        blank=True,
+        help_text=_("Tekstbijlagen: lijst van {naam, mimetype, inhoud} (bijvoorbeeld een .ics)."),
+    )
 
     class Meta:
         ordering = ["-aangemaakt_op"]

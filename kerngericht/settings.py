@@ -212,6 +212,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "initiatieven.tasks.onbevestigde_initiatieven_opruimen",
         "schedule": 60 * 60,  # hourly; a submission expires 7 days after it was made
     },
+    # participatie: reminders the day before a meeting (once per registration, see the task).
+    "participatie-herinneringen-bijeenkomsten": {
+        "task": "participatie.trajecten.tasks.herinneringen_versturen",
+        "schedule": 15 * 60,
+    },
 }
 
 CACHES = {

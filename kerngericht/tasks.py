@@ -28,12 +28,15 @@ def verstuur_mail(self, mailbericht_id: int) -> str:
             return "al verzonden"
         bericht.pogingen += 1
         try:
-            EmailMessage(
+            message = EmailMessage(
                 subject=bericht.onderwerp,
                 body=bericht.tekst,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[bericht.aan],
-            ).send()
+            )
+            for bijlage in bericht.bijlagen or []:
+                message.attach(bijlage["naam"], bijlage["inhoud"], bijlage["mimetype"])
+            message.send()
         except TEMPORARY_ERRORS as exc:
             error = exc
             bericht.laatste_fout = f"{type(exc).__name__}: {exc}"[:2000]

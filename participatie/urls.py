@@ -1,4 +1,4 @@
-from django.urls import path  # noqa: F401
+from participatie.trajecten.urls import urlpatterns as trajecten_urlpatterns
 
 app_name = "participatie"
-urlpatterns: list = []
+urlpatterns: list = [*trajecten_urlpatterns]

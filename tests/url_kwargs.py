@@ -7,7 +7,7 @@ fails the walker until its builder is added here, so no staff URL escapes the sc
 
 from collections.abc import Callable
 
-from kernen.models import Kern
+from kernen.models import Kanaal, Kern, Organisatie
 
 
 def _kern_slug(kern: Kern) -> str:
@@ -38,12 +38,38 @@ def _declaratie_pk(kern: Kern) -> int:
     return DeclaratieFactory(groep=SignaleringsgroepFactory(kernen=[kern])).pk
 
 
+def _kanaal_pk(kern: Kern) -> int:
+    return Kanaal.objects.create(kern=kern, naam="Dorpskrant", soort="dorpskrant").pk
+
+
+def _organisatie_pk(kern: Kern) -> int:
+    return Organisatie.objects.create(kern=kern, naam="Dorpsbelang").pk
+
+
+def _traject_pk(kern: Kern) -> int:
+    from tests.participatie.trajecten.factories import TrajectFactory
+
+    return TrajectFactory(kernen=[kern]).pk
+
+
+def _bijeenkomst_pk(kern: Kern) -> int:
+    from tests.participatie.trajecten.factories import BijeenkomstFactory
+
+    return BijeenkomstFactory(kern=kern).pk
+
+
 URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "kern": _kern_slug,
     "initiatief_pk": _initiatief_pk,
     "bijlage_pk": _bijlage_pk,
     "aanvraag_pk": _aanvraag_pk,
     "declaratie_pk": _declaratie_pk,
+    "kanaal_pk": _kanaal_pk,
+    "organisatie_pk": _organisatie_pk,
+    # participatie trajecten and bijeenkomsten
+    "traject_pk": _traject_pk,
+    "bijeenkomst_pk": _bijeenkomst_pk,
+    "stap": lambda kern: "afweging",
 }
 
 # Staff-area URLs that are meant for everyone (signing in) - with the reason.

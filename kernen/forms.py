@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Kanaal, Organisatie
+from .services import KANAAL_VELDEN, ORGANISATIE_VELDEN
+
+
+class KanaalForm(forms.ModelForm):
+    class Meta:
+        model = Kanaal
+        fields = KANAAL_VELDEN
+        widgets = {"notities": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, kern, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kern = kern
+
+
+class OrganisatieForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisatie
+        fields = ORGANISATIE_VELDEN
+        widgets = {
+            "notities": forms.Textarea(attrs={"rows": 3}),
+            "convenant_vernieuwen_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, kern, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kern = kern

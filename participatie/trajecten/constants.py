@@ -1,0 +1,166 @@
+"""Choices of participation trajectories and meetings, with the plain-language texts."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TrajectSoort(models.TextChoices):
+    """Whose initiative it is decides the method."""
+
+    INWONERSPARTICIPATIE = (
+        "inwonersparticipatie",
+        _("Inwonersparticipatie: de gemeente neemt het initiatief"),
+    )
+    OVERHEIDSPARTICIPATIE = (
+        "overheidsparticipatie",
+        _("Overheidsparticipatie: inwoners nemen het initiatief, de gemeente doet mee"),
+    )
+
+
+class TrajectStatus(models.TextChoices):
+    CONCEPT = "concept", _("In voorbereiding")
+    LOPEND = "lopend", _("Loopt")
+    AFGEROND = "afgerond", _("Afgerond")
+
+
+class Ladder(models.TextChoices):
+    """The participatieladder, from least to most say for residents."""
+
+    INFORMEREN = "informeren", _("Informeren")
+    RAADPLEGEN = "raadplegen", _("Raadplegen")
+    ADVISEREN = "adviseren", _("Adviseren")
+    COPRODUCEREN = "coproduceren", _("Coproduceren")
+    MEEBESLISSEN = "meebeslissen", _("Meebeslissen")
+
+
+# What each level promises residents, in plain language (B1).
+LADDER_BELOFTE: dict[str, str] = {
+    Ladder.INFORMEREN: _(
+        "Wij vertellen u wat er gaat gebeuren en waarom. U kunt vragen stellen. "
+        "De gemeente beslist; over de keuze zelf praat u niet mee."
+    ),
+    Ladder.RAADPLEGEN: _(
+        "Wij vragen uw mening over onze plannen. Wij nemen die mee, maar de gemeente beslist. "
+        "Wij laten u weten wat wij met uw mening hebben gedaan."
+    ),
+    Ladder.ADVISEREN: _(
+        "U denkt vanaf het begin mee en geeft advies, ook over wat u zelf belangrijk vindt. "
+        "Wij volgen uw advies in principe. Doen wij dat niet, dan leggen wij uit waarom."
+    ),
+    Ladder.COPRODUCEREN: _(
+        "Wij maken het plan samen met u, als gelijkwaardige partners. "
+        "Wat wij samen afspreken, nemen wij over in het besluit."
+    ),
+    Ladder.MEEBESLISSEN: _(
+        "U beslist zelf, binnen afgesproken grenzen (bijvoorbeeld een budget). "
+        "De gemeente neemt uw besluit over."
+    ),
+}
+
+
+class Stap(models.TextChoices):
+    """The steps of both methods. The order per method is in STAPPEN."""
+
+    # inwonersparticipatie
+    AFWEGING = "afweging", _("Afweging vooraf: wat is geschikt voor participatie")
+    BETROKKENEN = "betrokkenen", _("Betrokkenen bepalen (Factor C)")
+    NIVEAU = "niveau", _("Niveau op de participatieladder kiezen")
+    COMMUNICATIEPLAN = "communicatieplan", _("Communicatieplan maken")
+    MIDDELEN = "middelen", _("Participatiemiddelen inzetten")
+    # overheidsparticipatie
+    GESCHIEDENIS = "geschiedenis", _("De geschiedenis kennen")
+    HOUDING = "houding", _("Onze houding bepalen")
+    ROL = "rol", _("Onze rol bepalen")
+    DUIDELIJKHEID = "duidelijkheid", _("Zorgen voor duidelijkheid")
+    # both
+    EVALUATIE = "evaluatie", _("Evalueren en leren (Plan-Do-Check-Act)")
+
+
+STAPPEN: dict[str, tuple[str, ...]] = {
+    TrajectSoort.INWONERSPARTICIPATIE: (
+        Stap.AFWEGING,
+        Stap.BETROKKENEN,
+        Stap.NIVEAU,
+        Stap.COMMUNICATIEPLAN,
+        Stap.MIDDELEN,
+        Stap.EVALUATIE,
+    ),
+    TrajectSoort.OVERHEIDSPARTICIPATIE: (
+        Stap.GESCHIEDENIS,
+        Stap.HOUDING,
+        Stap.ROL,
+        Stap.DUIDELIJKHEID,
+        Stap.EVALUATIE,
+    ),
+}
+
+# A short plain-language guide shown above each step's form.
+STAP_UITLEG: dict[str, str] = {
+    Stap.AFWEGING: _(
+        "Niet elk onderwerp is geschikt voor (uitgebreide) participatie. Schrijf op over welk "
+        "deel inwoners kunnen meepraten, wat al vastligt (wetten, regels, eerdere besluiten) en "
+        "waarom."
+    ),
+    Stap.BETROKKENEN: _(
+        "Wie hebben met dit onderwerp te maken? Gebruik Factor C: welke doelgroepen, wat zijn "
+        "hun belangen en welke informatie hebben zij nodig?"
+    ),
+    Stap.NIVEAU: _(
+        "Kies hoeveel invloed inwoners krijgen. Elk niveau is een belofte aan inwoners: lees wat "
+        "die belofte inhoudt. Betrekt u inwoners niet of minder, zeg dat dan eerlijk en waarom."
+    ),
+    Stap.COMMUNICATIEPLAN: _(
+        "Hoe bereikt u de betrokkenen? Kies kanalen uit de communicatietoolbox van de kern en "
+        "beschrijf wat u wanneer vertelt."
+    ),
+    Stap.MIDDELEN: _(
+        "Welke middelen zet u in: een avond in het dorpshuis, een koffiemoment, een enquête, "
+        "een digitale stemming? Vertel inwoners hoe zij kunnen meedoen."
+    ),
+    Stap.GESCHIEDENIS: _(
+        "Is dit initiatief al eens eerder genomen, hier of in een andere kern? Wat kunnen we "
+        "daarvan leren?"
+    ),
+    Stap.HOUDING: _(
+        "Hoe nadrukkelijk willen we betrokken zijn? Dat hangt af van het belang van het "
+        "initiatief en de kans dat het slaagt."
+    ),
+    Stap.ROL: _(
+        "Inwoners zijn eigenaar van hun initiatief. Welke rol heeft de gemeente: ruimte bieden, "
+        "stimuleren, ondersteunen of faciliteren?"
+    ),
+    Stap.DUIDELIJKHEID: _(
+        "Zeg wat je doet en doe wat je zegt. Spreek vooraf af wat inwoners van de gemeente "
+        "kunnen verwachten en andersom."
+    ),
+    Stap.EVALUATIE: _(
+        "Wat ging goed, wat doen we volgende keer anders? Wat is er gedaan met de inbreng? "
+        "De lessen zijn later terug te vinden voor andere trajecten en kernen."
+    ),
+}
+
+
+class Inschatting(models.TextChoices):
+    LAAG = "laag", _("Laag")
+    GEMIDDELD = "gemiddeld", _("Gemiddeld")
+    HOOG = "hoog", _("Hoog")
+
+
+class GemeenteRol(models.TextChoices):
+    RUIMTE_BIEDEN = "ruimte-bieden", _("Ruimte bieden")
+    STIMULEREN = "stimuleren", _("Stimuleren")
+    ONDERSTEUNEN = "ondersteunen", _("Ondersteunen")
+    FACILITEREN = "faciliteren", _("Faciliteren")
+
+
+class BijeenkomstSoort(models.TextChoices):
+    STARTBIJEENKOMST = "startbijeenkomst", _("Startbijeenkomst")
+    KOFFIEMOMENT = "koffiemoment", _("Online koffiemoment met de kernwethouder")
+    ONDERNEMERS = "ondernemers", _("Koffiemoment voor ondernemers")
+    OVERIG = "overig", _("Bijeenkomst")
+
+
+class AanmeldingStatus(models.TextChoices):
+    AANGEMELD = "aangemeld", _("Aangemeld")
+    WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
+    AFGEMELD = "afgemeld", _("Afgemeld")

@@ -1,0 +1,51 @@
+"""Hooks of trajecten and bijeenkomsten (see kerngericht.hooks)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kerngericht.hooks import Link, Panel
+
+from . import selectors, services
+
+
+def dashboard_panel(*, request, kern) -> Panel | None:
+    return Panel(
+        titel=_("Participatie"),
+        template="participatie/trajecten/_panel_kern.html",
+        context={
+            **selectors.kern_dashboard(kern=kern),
+            "mag_trajecten": request.user.has_perm("participatie.view_trajecten"),
+        },
+    )
+
+
+def startpagina_links(*, user) -> list[Link]:
+    links = []
+    if user.has_perm("participatie.view_trajecten"):
+        links.append(
+            Link(
+                label=_("Participatietrajecten"),
+                url=reverse("participatie:traject_lijst"),
+                uitleg=_("Trajecten stap voor stap, en lessen uit eerdere trajecten."),
+            )
+        )
+    if user.has_perm("participatie.view_bijeenkomsten"):
+        links.append(
+            Link(
+                label=_("Bijeenkomsten"),
+                url=reverse("participatie:bijeenkomst_lijst"),
+                uitleg=_("Startbijeenkomsten en koffiemomenten: aanmeldingen en verslagen."),
+            )
+        )
+    return links
+
+
+def persoonlijke_links(*, email: str) -> list[Link]:
+    return [
+        Link(
+            label=_("Uw aanmelding: %(titel)s (%(datum)s)")
+            % {"titel": a.bijeenkomst.titel, "datum": a.bijeenkomst.begint_op.strftime("%d-%m-%Y")},
+            url=url,
+        )
+        for a, url in services.aanmelding_links_vernieuwen(email=email)
+    ]

@@ -1,0 +1,138 @@
+"""Every read the trajecten and bijeenkomsten pages make, with their joins done up front."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.constants import Rol
+from kernen.models import Kern
+from participatie.models import Aanmelding, Bijeenkomst, Traject
+
+from .constants import AanmeldingStatus, TrajectStatus
+
+
+def trajecten_voor_medewerker(user) -> QuerySet[Traject]:
+    """Trajectories a member of staff may see in the staff list (rules: view_traject)."""
+    qs = Traject.objects.met_lijstgegevens()
+    if any(
+        user.heeft_rol(r)
+        for r in (Rol.FUNCTIONEEL_BEHEER, Rol.BELEIDSMEDEWERKER, Rol.TEAMMANAGER, Rol.COLLEGE)
+    ):
+        return qs
+    return qs.filter(
+        Q(kernambtenaar=user)
+        | Q(kernen__kernambtenaren=user)
+        | Q(kernen__kernwethouders=user)
+        | Q(eigenaar=user)
+    ).distinct()
+
+
+def traject_detail(*, pk: int) -> Traject:
+    return (
+        Traject.objects.met_lijstgegevens()
+        .prefetch_related("betrokkenen", "kanalen__kern")
+        .get(pk=pk)
+    )
+
+
+def trajecten_publiek(*, kern: Kern | None = None) -> QuerySet[Traject]:
+    qs = Traject.objects.publiek().prefetch_related("kernen").order_by("-gewijzigd_op")
+    if kern is not None:
+        qs = qs.filter(kernen=kern)
+    return qs
+
+
+def traject_publiek(*, pk: int) -> Traject:
+    return (
+        Traject.objects.publiek()
+        .prefetch_related(
+            "kernen",
+            Prefetch(
+                "bijeenkomsten",
+                queryset=Bijeenkomst.objects.select_related("kern").order_by("begint_op"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def lessen_zoeken(
+    *, zoekterm: str = "", kern: Kern | None = None, soort: str = "", ladder: str = ""
+) -> QuerySet[Traject]:
+    """Evaluated trajectories whose lessons match: which approach worked where, and why."""
+    qs = (
+        Traject.objects.exclude(lessen="")
+        .select_related("eigenaar")
+        .prefetch_related("kernen")
+        .order_by("-gewijzigd_op")
+    )
+    for woord in zoekterm.split():
+        qs = qs.filter(
+            Q(titel__icontains=woord)
+            | Q(onderwerp__icontains=woord)
+            | Q(lessen__icontains=woord)
+            | Q(wat_ging_goed__icontains=woord)
+            | Q(wat_kan_beter__icontains=woord)
+            | Q(middelen__icontains=woord)
+            | Q(resultaten__icontains=woord)
+        )
+    if kern is not None:
+        qs = qs.filter(kernen=kern).distinct()
+    if soort:
+        qs = qs.filter(soort=soort)
+    if ladder:
+        qs = qs.filter(ladder=ladder)
+    return qs
+
+
+def bijeenkomsten_publiek(*, kern: Kern | None = None) -> QuerySet[Bijeenkomst]:
+    qs = Bijeenkomst.objects.komend().met_aantallen().order_by("begint_op")
+    if kern is not None:
+        qs = qs.filter(Q(kern=kern) | Q(kern__isnull=True))
+    return qs
+
+
+def bijeenkomst_publiek(*, pk: int) -> Bijeenkomst:
+    return Bijeenkomst.objects.met_aantallen().select_related("kernwethouder").get(pk=pk)
+
+
+def bijeenkomsten_voor_medewerker(user) -> QuerySet[Bijeenkomst]:
+    qs = Bijeenkomst.objects.met_aantallen().select_related("organisator").order_by("-begint_op")
+    if user.heeft_rol(Rol.FUNCTIONEEL_BEHEER):
+        return qs
+    return qs.filter(
+        Q(organisator=user)
+        | Q(kernwethouder=user)
+        | Q(kern__kernambtenaren=user)
+        | Q(kern__kernwethouders=user)
+    ).distinct()
+
+
+def aanmeldingen_van(bijeenkomst: Bijeenkomst) -> QuerySet[Aanmelding]:
+    return bijeenkomst.aanmeldingen.order_by("status", "aangemeld_op", "pk")
+
+
+def kern_dashboard(*, kern: Kern, nu=None) -> dict:
+    nu = nu or timezone.now()
+    return {
+        "bijeenkomsten": list(
+            Bijeenkomst.objects.komend(nu)
+            .filter(Q(kern=kern) | Q(kern__isnull=True))
+            .met_aantallen()
+            .order_by("begint_op")[:5]
+        ),
+        "trajecten": list(
+            Traject.objects.filter(kernen=kern)
+            .exclude(status=TrajectStatus.AFGEROND)
+            .select_related("eigenaar")
+            .order_by("-gewijzigd_op")[:10]
+        ),
+    }
+
+
+def herinneringen_te_versturen(*, begin, eind) -> QuerySet[Aanmelding]:
+    return Aanmelding.objects.filter(
+        status=AanmeldingStatus.AANGEMELD,
+        bijeenkomst__begint_op__gte=begin,
+        bijeenkomst__begint_op__lt=eind,
+        herinnering__isnull=True,
+    ).values_list("pk", flat=True)
