@@ -171,19 +171,30 @@ def test_staff_meeting_list_query_count_is_flat(client, signed_in, django_assert
         assert client.get("/medewerker/bijeenkomsten/").status_code == 200
 
 
-@pytest.mark.parametrize("n", [2, 8])
-def test_kern_dashboard_query_count_is_flat(client, signed_in, django_assert_num_queries, n):
+def test_kern_dashboard_query_count_is_flat(client, signed_in):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from kernen.models import Kanaal
     from tests.participatie.trajecten.factories import TrajectFactory
 
     kern = KernFactory()
-    _bijeenkomsten(n, kern)
-    for i in range(n):
-        TrajectFactory(kernen=[kern])
-        Kanaal.objects.create(kern=kern, naam=f"Kanaal {i}", soort="website")
+
+    def vul(n, start):
+        _bijeenkomsten(n, kern)
+        for i in range(start, start + n):
+            TrajectFactory(kernen=[kern])
+            Kanaal.objects.create(kern=kern, naam=f"Kanaal {i}", soort="website")
+
+    vul(2, 0)
     signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
     url = f"/medewerker/kernen/{kern.slug}/dashboard/"
     client.get(url)
-    with django_assert_num_queries(13):
+    # Every app adds a panel to this page, so compare two sizes rather than pin a number.
+    with CaptureQueriesContext(connection) as weinig:
+        client.get(url)
+    vul(6, 2)
+    with CaptureQueriesContext(connection) as veel:
         html = client.get(url).content.decode()
+    assert len(veel.captured_queries) == len(weinig.captured_queries)
     assert "Komende bijeenkomsten" in html and "Communicatietoolbox" in html
