@@ -192,6 +192,9 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS: dict = {"visibility_timeout": 3600}
 else:
     CELERY_BROKER_URL = "filesystem://"
+    # The folders must exist before the first task is queued (seed/demo data send mail).
+    for _folder in ("queue", "processed"):
+        (CELERY_FS_FOLDER / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_FS_FOLDER / "queue"),
         "data_folder_out": str(CELERY_FS_FOLDER / "queue"),
