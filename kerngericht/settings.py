@@ -208,6 +208,13 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 # Apps add their periodic tasks here; tests/test_celery_schedule.py checks every entry.
 CELERY_BEAT_SCHEDULE: dict = {}
+# Vragen: the one-week answer tracker's reminder sweep (participatie/vragen/herinneringen.py).
+CELERY_BEAT_SCHEDULE["vragen-herinneringen"] = {
+    "task": "participatie.vragen.herinneringen_versturen",
+    "schedule": 15 * 60,
+}
+# Working days after a passed deadline before the teammanager is told.
+VRAGEN_ESCALATIE_WERKDAGEN = int(os.environ.get("VRAGEN_ESCALATIE_WERKDAGEN", "2"))
 
 CACHES = {
     "default": (

@@ -14,8 +14,15 @@ def _kern_slug(kern: Kern) -> str:
     return kern.slug
 
 
+def _vraag_pk(kern: Kern) -> int:
+    from tests.participatie.vragen.factories import VraagFactory
+
+    return VraagFactory(kern=kern).pk
+
+
 URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "kern": _kern_slug,
+    "vraag_pk": _vraag_pk,
 }
 
 # Staff-area URLs that are meant for everyone (signing in) - with the reason.
