@@ -189,7 +189,15 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_FS_FOLDER = BASE_DIR / "var" / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict = {"visibility_timeout": 3600}
+    # max_retries/interval_*: when Redis is down, queuing a task fails after a few seconds
+    # (and the caller sees the error) instead of kombu retrying the connection forever.
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict = {
+        "visibility_timeout": 3600,
+        "max_retries": 3,
+        "interval_start": 0,
+        "interval_step": 0.5,
+        "interval_max": 2,
+    }
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
