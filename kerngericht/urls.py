@@ -25,6 +25,7 @@ kerngericht_patterns = (
             name="toegankelijkheid",
         ),
         path("contact/", TemplateView.as_view(template_name="pages/contact.html"), name="contact"),
+        path("mijn-links/", views.mijn_links, name="mijn_links"),
     ],
     "kerngericht",
 )
