@@ -2,7 +2,8 @@
 
 An app may have a module `portaal.py` with any of:
 
-- `dashboard_panel(*, request, kern) -> Panel | None`: a read-only block on the kern dashboard;
+- `dashboard_panel(*, request, kern) -> Panel | list[Panel] | None`: read-only block(s) on
+  the kern dashboard;
 - `startpagina_links(*, user) -> list[Link]`: links on the staff start page for that user.
 
 Discovery follows INSTALLED_APPS order, like the admin's autodiscover.
@@ -31,9 +32,11 @@ def dashboard_panels(*, request, kern) -> list[Panel]:
     panels = []
     for module in app_modules("portaal"):
         if hasattr(module, "dashboard_panel"):
-            panel = module.dashboard_panel(request=request, kern=kern)
-            if panel is not None:
-                panels.append(panel)
+            result = module.dashboard_panel(request=request, kern=kern)
+            if isinstance(result, Panel):
+                panels.append(result)
+            elif result:
+                panels.extend(result)
     return panels
 
 

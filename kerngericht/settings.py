@@ -189,7 +189,15 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_FS_FOLDER = BASE_DIR / "var" / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict = {"visibility_timeout": 3600}
+    # max_retries/interval_*: when Redis is down, queuing a task fails after a few seconds
+    # (and the caller sees the error) instead of kombu retrying the connection forever.
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict = {
+        "visibility_timeout": 3600,
+        "max_retries": 3,
+        "interval_start": 0,
+        "interval_step": 0.5,
+        "interval_max": 2,
+    }
 else:
     CELERY_BROKER_URL = "filesystem://"
     # The folders must exist before the first task is queued (seed/demo data send mail).
@@ -220,7 +228,14 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "participatie.trajecten.tasks.herinneringen_versturen",
         "schedule": 15 * 60,
     },
+    # Vragen: the one-week answer tracker's reminder sweep (participatie/vragen/herinneringen.py).
+    "vragen-herinneringen": {
+        "task": "participatie.vragen.herinneringen_versturen",
+        "schedule": 15 * 60,
+    },
 }
+# Working days after a passed deadline before the teammanager is told.
+VRAGEN_ESCALATIE_WERKDAGEN = int(os.environ.get("VRAGEN_ESCALATIE_WERKDAGEN", "2"))
 
 CACHES = {
     "default": (

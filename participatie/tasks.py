@@ -1,3 +1,4 @@
-"""Celery tasks of participatie (discovered by autodiscover_tasks); one module per concern."""
+"""Celery tasks of participatie (found by autodiscover_tasks), one module per concern."""
 
 from participatie.trajecten.tasks import herinnering_versturen, herinneringen_versturen  # noqa: F401
+from participatie.vragen.tasks import vragen_sweep  # noqa: F401

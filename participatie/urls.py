@@ -1,4 +1,5 @@
 from participatie.trajecten.urls import urlpatterns as trajecten_urlpatterns
+from participatie.vragen.urls import urlpatterns as vragen_urlpatterns
 
 app_name = "participatie"
-urlpatterns: list = [*trajecten_urlpatterns]
+urlpatterns: list = [*vragen_urlpatterns, *trajecten_urlpatterns]

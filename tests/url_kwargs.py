@@ -58,6 +58,12 @@ def _bijeenkomst_pk(kern: Kern) -> int:
     return BijeenkomstFactory(kern=kern).pk
 
 
+def _vraag_pk(kern: Kern) -> int:
+    from tests.participatie.vragen.factories import VraagFactory
+
+    return VraagFactory(kern=kern).pk
+
+
 URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "kern": _kern_slug,
     "initiatief_pk": _initiatief_pk,
@@ -70,6 +76,7 @@ URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "traject_pk": _traject_pk,
     "bijeenkomst_pk": _bijeenkomst_pk,
     "stap": lambda kern: "afweging",
+    "vraag_pk": _vraag_pk,
 }
 
 # Staff-area URLs that are meant for everyone (signing in) - with the reason.

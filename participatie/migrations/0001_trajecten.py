@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name='Herinnering',
+            name='BijeenkomstHerinnering',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('verstuurd_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='verstuurd op')),

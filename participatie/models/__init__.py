@@ -5,7 +5,8 @@ from .trajecten import (  # noqa: F401
     Aanmelding,
     Betrokkene,
     Bijeenkomst,
-    Herinnering,
+    BijeenkomstHerinnering,
     Traject,
     TrajectStap,
 )
+from .vragen import Antwoord, Herinnering, Routering, Vraag  # noqa: F401

@@ -328,7 +328,7 @@ class Aanmelding(InwonerContact):
         return f"{self.naam} - {self.bijeenkomst}"
 
 
-class Herinnering(models.Model):
+class BijeenkomstHerinnering(models.Model):
     """Proof that the day-before reminder of a registration was queued: at most once."""
 
     aanmelding = models.OneToOneField(
@@ -341,4 +341,4 @@ class Herinnering(models.Model):
         verbose_name_plural = _("herinneringen")
 
     def __str__(self) -> str:
-        return f"Herinnering {self.aanmelding}"
+        return f"BijeenkomstHerinnering {self.aanmelding}"

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from participatie.models import Aanmelding, Bijeenkomst, Herinnering, Traject, TrajectStap
+from participatie.models import (
+    Aanmelding,
+    Bijeenkomst,
+    BijeenkomstHerinnering,
+    Traject,
+    TrajectStap,
+)
 
 
 class TrajectStapInline(admin.TabularInline):
@@ -40,7 +46,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(Herinnering)
+@admin.register(BijeenkomstHerinnering)
 class HerinneringAdmin(admin.ModelAdmin):
     list_display = ("aanmelding", "verstuurd_op")
     readonly_fields = ("aanmelding", "verstuurd_op")

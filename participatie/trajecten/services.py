@@ -24,7 +24,7 @@ from participatie.models import (
     Aanmelding,
     Betrokkene,
     Bijeenkomst,
-    Herinnering,
+    BijeenkomstHerinnering,
     Traject,
     TrajectStap,
 )
@@ -403,7 +403,7 @@ def afmelden(*, aanmelding: Aanmelding, nu: datetime.datetime | None = None) -> 
 
 
 def herinnering_versturen(*, aanmelding_id: int) -> bool:
-    """Queue the day-before reminder of one registration, at most once ever: the Herinnering
+    """Queue the day-before reminder of one registration, at most once ever: the reminder
     row (one per registration, unique) is written in the same transaction as the mail."""
     try:
         with transaction.atomic():
@@ -412,7 +412,9 @@ def herinnering_versturen(*, aanmelding_id: int) -> bool:
             )
             if aanmelding is None or aanmelding.status != AanmeldingStatus.AANGEMELD:
                 return False
-            _herinnering, created = Herinnering.objects.get_or_create(aanmelding=aanmelding)
+            _herinnering, created = BijeenkomstHerinnering.objects.get_or_create(
+                aanmelding=aanmelding
+            )
             if not created:
                 return False
             _mail_status(

@@ -14,7 +14,7 @@ def herinnering_versturen(aanmelding_id: int) -> bool:
 @shared_task(acks_late=True)
 def herinneringen_versturen() -> int:
     """Periodic sweep (beat): remind everyone registered for a meeting that starts tomorrow.
-    Each reminder is recorded once (Herinnering, unique per registration)."""
+    Each reminder is recorded once (BijeenkomstHerinnering, unique per registration)."""
     begin, eind = rules.herinnering_venster(nu=timezone.now())
     verstuurd = 0
     for aanmelding_id in list(selectors.herinneringen_te_versturen(begin=begin, eind=eind)):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from kerngericht.links import haal_object
-from participatie.models import Aanmelding, Bijeenkomst, Herinnering
+from participatie.models import Aanmelding, Bijeenkomst, BijeenkomstHerinnering
 from participatie.trajecten import services, tasks
 from participatie.trajecten.constants import AanmeldingStatus
 from participatie.trajecten.ics import bijeenkomst_ics
@@ -223,13 +223,13 @@ def test_reminder_goes_once_to_those_registered_for_tomorrow(django_capture_on_c
         assert tasks.herinneringen_versturen.delay().get() == 0
         assert tasks.herinnering_versturen.delay(aangemeld.pk).get() is False
     assert len(mail.outbox) == 1
-    assert Herinnering.objects.filter(aanmelding=aangemeld).count() == 1
+    assert BijeenkomstHerinnering.objects.filter(aanmelding=aangemeld).count() == 1
 
 
 def test_reminder_already_recorded_is_not_sent_again():
     morgen = BijeenkomstFactory(begint_op=_morgen(), eindigt_op=_morgen(21))
     a = AanmeldingFactory(bijeenkomst=morgen)
-    Herinnering.objects.create(aanmelding=a)
+    BijeenkomstHerinnering.objects.create(aanmelding=a)
     assert services.herinnering_versturen(aanmelding_id=a.pk) is False
     assert mail.outbox == []
 
@@ -308,4 +308,4 @@ def test_concurrent_reminders_are_recorded_and_sent_once():
     )
     assert errors == []
     assert sorted(results) == [False] * 5 + [True]
-    assert Herinnering.objects.filter(aanmelding=a).count() == 1
+    assert BijeenkomstHerinnering.objects.filter(aanmelding=a).count() == 1
