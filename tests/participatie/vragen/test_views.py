@@ -4,6 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kerngericht.hooks import startpagina_links
@@ -98,21 +100,23 @@ def test_inbox_query_count_does_not_grow(client, signed_in, kern, kernambtenaar,
     assert response.content.decode().count("/medewerker/vragen/") >= aantal
 
 
-@pytest.mark.parametrize("aantal", [2, 12])
-def test_kern_dashboard_query_count_does_not_grow(client, signed_in, kern, kernambtenaar, aantal,
-                                                   django_assert_num_queries):  # fmt: skip
-    with time_machine.travel(datetime(2026, 1, 1, tzinfo=AMS)):
-        for _ in range(aantal):
-            VraagFactory(kern=kern)
-    VraagFactory(kern=kern)
-    signed_in(kernambtenaar)
+def test_kern_dashboard_query_count_does_not_grow(client, signed_in, kern, kernambtenaar):
+    # Every app adds a panel to this page, so compare two sizes rather than pin a number.
     url = reverse("kernen:dashboard", kwargs={"kern": kern.slug})
-    client.get(url)
-    with django_assert_num_queries(8):
-        response = client.get(url)
-    html = response.content.decode()
-    assert f'data-testid="vragen-open">{aantal + 1}<' in html
-    assert f'data-testid="vragen-te-laat">{aantal}<' in html
+    signed_in(kernambtenaar)
+    gemeten = []
+    for aantal in (2, 12):
+        with time_machine.travel(datetime(2026, 1, 1, tzinfo=AMS)):
+            for _ in range(aantal - Vraag.objects.filter(kern=kern).count()):
+                VraagFactory(kern=kern)
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        gemeten.append(len(ctx.captured_queries))
+        html = response.content.decode()
+        assert f'data-testid="vragen-open">{aantal}<' in html
+        assert f'data-testid="vragen-te-laat">{aantal}<' in html
+    assert gemeten[0] == gemeten[1]
 
 
 def test_kernambtenaar_routes_and_beleidsmedewerker_answers_through_views(
