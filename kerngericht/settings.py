@@ -219,6 +219,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 # Apps add their periodic tasks here; tests/test_celery_schedule.py checks every entry.
 CELERY_BEAT_SCHEDULE: dict = {
+    # Emails recorded while the broker was unreachable are queued again (nothing is lost).
+    "mail-wachtrij-opnieuw": {
+        "task": "kerngericht.tasks.mail_wachtrij_opnieuw",
+        "schedule": 10 * 60,
+    },
     "initiatieven-onbevestigde-opruimen": {
         "task": "initiatieven.tasks.onbevestigde_initiatieven_opruimen",
         "schedule": 60 * 60,  # hourly; a submission expires 7 days after it was made

@@ -1,4 +1,5 @@
 import smtplib
+from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
@@ -52,3 +53,25 @@ def verstuur_mail(self, mailbericht_id: int) -> str:
             return "verzonden"
     # Retry outside the transaction so the attempt count above is committed.
     raise self.retry(exc=error)
+
+
+# A message still waiting without any attempt this long after it was recorded was never
+# queued (the broker was down at commit time): queue it again.
+OPNIEUW_NA = timedelta(minutes=10)
+
+
+@shared_task(acks_late=True)
+def mail_wachtrij_opnieuw() -> int:
+    """Periodic: queue again every recorded email that never got a sending attempt.
+
+    Together with `verstuur_mail` skipping messages already sent, no email is lost when the
+    broker was unreachable, and none is sent twice."""
+    grens = timezone.now() - OPNIEUW_NA
+    ids = list(
+        Mailbericht.objects.filter(
+            status=MailStatus.IN_WACHTRIJ, pogingen=0, aangemaakt_op__lt=grens
+        ).values_list("pk", flat=True)[:5000]
+    )
+    for pk in ids:
+        verstuur_mail.delay(pk)
+    return len(ids)

@@ -52,3 +52,25 @@ def test_temporary_smtp_error_is_retried_then_recorded_as_failed(bericht, settin
     assert bericht.pogingen == MAX_RETRIES + 1
     assert "SMTPServerDisconnected" in bericht.laatste_fout
     assert result.result == "mislukt"
+
+
+def test_messages_never_queued_are_sent_by_the_periodic_task(db):
+    import time_machine
+
+    from kerngericht.tasks import mail_wachtrij_opnieuw
+
+    with time_machine.travel("2026-03-01 10:00 +0000", tick=False):
+        vergeten = Mailbericht.objects.create(aan="a@example.nl", onderwerp="Oud", tekst="x")
+        al_weg = Mailbericht.objects.create(
+            aan="b@example.nl", onderwerp="Weg", tekst="x", status=MailStatus.VERZONDEN
+        )
+    with time_machine.travel("2026-03-01 10:05 +0000", tick=False):
+        Mailbericht.objects.create(aan="c@example.nl", onderwerp="Vers", tekst="x")
+    with time_machine.travel("2026-03-01 10:12 +0000", tick=False):
+        assert mail_wachtrij_opnieuw() == 1
+        assert mail_wachtrij_opnieuw() == 0  # sent now: not queued again
+    assert [m.to for m in mail.outbox] == [["a@example.nl"]]
+    vergeten.refresh_from_db()
+    al_weg.refresh_from_db()
+    assert vergeten.status == MailStatus.VERZONDEN
+    assert al_weg.pogingen == 0
