@@ -91,3 +91,28 @@ class DeclaratieStatus(models.TextChoices):
 # Scope key of the one ledger row per year for the coördinator's volunteer fee.
 SCOPE_COORDINATOR = "coordinator"
 SCOPE_GEMEENTE = "gemeente"
+
+
+class StemrondeFase(models.TextChoices):
+    """Phases of the residents' voting round for the leefbaarheidsbudget.
+
+    Transitions: see budgetten.services.STEMRONDE_OVERGANGEN (one way, in this order)."""
+
+    VOORBEREIDING = "voorbereiding", _("In voorbereiding")
+    OPEN = "open", _("Stemmen is open")
+    GESLOTEN = "gesloten", _("Stemmen is gesloten")
+    VERDEELD = "verdeeld", _("Het geld is verdeeld")
+
+
+class KandidaatStatus(models.TextChoices):
+    TOEGELATEN = "toegelaten", _("Doet mee")
+    NIET_TOEGELATEN = "niet_toegelaten", _("Doet niet mee")
+
+
+class KandidaatUitkomst(models.TextChoices):
+    """What an admitted initiative got when the round was divided."""
+
+    TOEGEKEND = "toegekend", _("Krijgt het gevraagde bedrag")
+    PAST_NIET = "past_niet", _("Past niet meer in het budget")
+    GEEN_STEUN = "geen_steun", _("Geen stemmen gekregen")
+    VERVALLEN = "vervallen", _("Aanvraag was al ingetrokken of besloten")

@@ -9,7 +9,7 @@ from accounts.models import Medewerker
 from kernen.models import Kern, Signaleringsgroep
 
 from . import services
-from .constants import KostenCategorie, RegelingCode
+from .constants import KostenCategorie, RegelingCode, StemrondeFase
 from .models import Aanvraag, Declaratie, Regeling
 from .rules import CRITERIA
 from .seed import seed
@@ -74,7 +74,7 @@ def load() -> None:
         gevraagd_bedrag=D("1200.00"),
         draagvlak="Dertig handtekeningen en de dorpsraad.",
     )
-    indienen(
+    bloemen = indienen(
         RegelingCode.LEEFBAARHEID,
         zoelen,
         "Bloembakken in de Dorpsstraat",
@@ -118,6 +118,7 @@ def load() -> None:
             advies="Positief: het café bereikt inwoners uit alle kernen.",
             bedrag=D("2000.00"),
         )
+        _stemronde(zoelen, ambtenaar, bloemen, indienen, datum)
     groepen = list(Signaleringsgroep.objects.all()[:2])
     if coordinator and groepen and not Declaratie.objects.exists():
         from django.core.files.base import ContentFile
@@ -132,3 +133,43 @@ def load() -> None:
             bon=ContentFile(pdf, name="bon.pdf"),
             bon_extensie="pdf",
         )
+
+
+def _stemronde(kern, ambtenaar, bloemen, indienen, datum) -> None:
+    """An open voting round in Zoelen with two initiatives and one confirmed vote."""
+    speeltuin = indienen(
+        RegelingCode.LEEFBAARHEID,
+        kern,
+        "Nieuw klimrek in de speeltuin",
+        "speeltuin@example.org",
+        gevraagd_bedrag=D("1200.00"),
+        draagvlak="De ouderraad van de school en veertig buren.",
+    )
+    vandaag = timezone.localdate()
+    ronde = services.stemronde_aanmaken(
+        kern=kern,
+        jaar=datum.year,
+        stemmen_van=vandaag,
+        stemmen_tot=min(vandaag + datetime.timedelta(days=14), datetime.date(datum.year, 12, 31)),
+        toelichting="Bekijk de plannen ook in het dorpshuis.",
+        door=ambtenaar,
+    )
+    for aanvraag, omschrijving in (
+        (bloemen, "Bloembakken met vaste planten langs de Dorpsstraat."),
+        (speeltuin, "Een nieuw klimrek voor kinderen tot 12 jaar in de speeltuin."),
+    ):
+        services.kandidaat_beoordelen(
+            stemronde_id=ronde.pk,
+            aanvraag_id=aanvraag.pk,
+            door=ambtenaar,
+            toelaten=True,
+            titel=aanvraag.titel,
+            omschrijving=omschrijving,
+        )
+    services.stemronde_fase_wijzigen(stemronde_id=ronde.pk, naar=StemrondeFase.OPEN, door=ambtenaar)
+    biljet = services.stem_uitbrengen(
+        stemronde_id=ronde.pk,
+        email="stemmer@example.org",
+        kandidaat_ids=list(ronde.kandidaten.values_list("pk", flat=True)),
+    )
+    services.stem_bevestigen(stembiljet_id=biljet.pk)

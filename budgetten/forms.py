@@ -347,3 +347,111 @@ class VergoedingForm(forms.Form):
         self.fields["coordinator"].queryset = Medewerker.objects.filter(
             groups__name=Rol.COORDINATOR_SIGNALERING, is_active=True
         )
+
+
+# --- The residents' voting round --------------------------------------------------------------
+
+
+class StemrondeForm(forms.Form):
+    jaar = forms.IntegerField(
+        label=_("Budgetjaar"),
+        help_text=_("Het jaar van het leefbaarheidsbudget dat de inwoners verdelen."),
+        error_messages={"required": _("Vul het jaar in."), "invalid": _("Vul een jaar in.")},
+    )
+    stemmen_van = forms.DateField(
+        label=_("Stemmen kan vanaf"),
+        widget=DatumInput(),
+        error_messages={
+            "required": _("Vul de eerste dag in waarop inwoners kunnen stemmen."),
+            "invalid": _("Vul een datum in zoals 21-06-2026."),
+        },
+    )
+    stemmen_tot = forms.DateField(
+        label=_("Stemmen kan tot en met"),
+        widget=DatumInput(),
+        error_messages={
+            "required": _("Vul de laatste dag in waarop inwoners kunnen stemmen."),
+            "invalid": _("Vul een datum in zoals 21-06-2026."),
+        },
+    )
+    toelichting = forms.CharField(
+        label=_("Uitleg voor inwoners"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld waar inwoners de initiatieven kunnen bekijken."),
+    )
+
+
+class KandidaatForm(forms.Form):
+    toelaten = forms.TypedChoiceField(
+        label=_("Doet dit initiatief mee aan de stemronde?"),
+        choices=[("ja", _("Ja, het doet mee")), ("nee", _("Nee, het doet niet mee"))],
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "ja",
+        error_messages={"required": _("Kies of het initiatief meedoet.")},
+    )
+    titel = forms.CharField(
+        label=_("Naam voor inwoners"),
+        max_length=150,
+        required=False,
+        help_text=_("Zonder namen of adressen van de aanvrager."),
+    )
+    omschrijving = forms.CharField(
+        label=_("Uitleg voor inwoners"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Inwoners lezen dit op de stempagina. Haal namen en adressen weg."),
+    )
+    reden = forms.CharField(
+        label=_("Reden als het initiatief niet meedoet"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("De aanvrager krijgt deze reden per e-mail als het stemmen begint."),
+    )
+
+
+class StemForm(forms.Form):
+    """The resident's ballot: several initiatives may be supported (approval voting)."""
+
+    kandidaten = forms.TypedMultipleChoiceField(
+        label=_("Welke initiatieven steunt u?"),
+        help_text=_("U mag meer dan één initiatief kiezen."),
+        widget=forms.CheckboxSelectMultiple,
+        coerce=int,
+        error_messages={"required": _("Kies ten minste één initiatief dat u steunt.")},
+    )
+    email = forms.EmailField(
+        label=_("Uw e-mailadres"),
+        help_text=_(
+            "Wij sturen u een link om uw stem te bevestigen. Per e-mailadres telt één stem."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Vul uw e-mailadres in."),
+            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+        },
+    )
+    postcode = forms.RegexField(
+        label=_("Uw postcode"),
+        required=False,
+        regex=r"^\s*[1-9][0-9]{3}\s?[A-Za-z]{2}\s*$",
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        help_text=_("Bijvoorbeeld 4116 AB. Wij gebruiken dit alleen om te tellen."),
+        error_messages={"invalid": _("Vul een postcode in zoals 4116 AB.")},
+    )
+    woont_in_kern = forms.BooleanField(
+        label=_("Ik woon in deze kern."),
+        error_messages={"required": _("Alleen inwoners van deze kern kunnen stemmen.")},
+    )
+
+    def __init__(self, *args, kandidaten, kern_naam: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kandidaten"].choices = [
+            (k.pk, f"{k.titel} ({r.euro_tekst(k.gevraagd_bedrag)})") for k in kandidaten
+        ]
+        self.fields["woont_in_kern"].label = _("Ik woon in %(kern)s.") % {"kern": kern_naam}
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data.get("postcode", "")
+        compact = "".join(postcode.split()).upper()
+        return f"{compact[:4]} {compact[4:]}" if compact else ""

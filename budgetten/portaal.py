@@ -12,10 +12,15 @@ from . import selectors, services
 def dashboard_panel(*, request, kern) -> Panel | None:
     if not request.user.has_perm("budgetten.view_overzicht"):
         return None
+    jaar = timezone.localdate().year
     return Panel(
         titel=_("Budget van de kern"),
         template="budgetten/_panel.html",
-        context=selectors.kern_budget_overzicht(kern=kern, jaar=timezone.localdate().year),
+        context={
+            **selectors.kern_budget_overzicht(kern=kern, jaar=jaar),
+            "stemronde": selectors.stemronde_van_kern(kern=kern, jaar=jaar),
+            "mag_stemronde_beheren": request.user.has_perm("budgetten.beheer_stemronde", kern),
+        },
     )
 
 
@@ -37,6 +42,14 @@ def startpagina_links(*, user) -> list[Link]:
                 uitleg=_(
                     "Bijdragen voor straatactiviteiten, leefbaarheid en bijzondere initiatieven."
                 ),
+            )
+        )
+    if user.has_perm("budgetten.view_stemrondes"):
+        links.append(
+            Link(
+                label=_("Stemrondes leefbaarheidsbudget"),
+                url=reverse("budgetten:stemronde_beheer_lijst"),
+                uitleg=_("Inwoners van uw kernen verdelen het leefbaarheidsbudget met hun stem."),
             )
         )
     if user.has_perm("budgetten.view_overzicht"):

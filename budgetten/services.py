@@ -26,14 +26,20 @@ from .constants import (
     STATUS_MET_GELD,
     AanvraagStatus,
     DeclaratieStatus,
+    KandidaatStatus,
+    KandidaatUitkomst,
     RegelingCode,
+    StemrondeFase,
 )
 from .models import (
     Aanvraag,
     Budgetpost,
     Declaratie,
+    Kandidaat,
     Kostenpost,
     Regeling,
+    Stembiljet,
+    Stemronde,
     Vrijwilligersvergoeding,
 )
 
@@ -285,11 +291,25 @@ def aanvraag_adviseren(*, aanvraag_id: int, door, advies: str, bedrag: Decimal |
 
 @transaction.atomic
 def aanvraag_besluiten(
-    *, aanvraag_id: int, door, toekennen: bool, bedrag: Decimal | None, motivering: str
+    *,
+    aanvraag_id: int,
+    door,
+    toekennen: bool,
+    bedrag: Decimal | None,
+    motivering: str,
+    via_stemronde: bool = False,
 ) -> Aanvraag:
     """Grant (fully or partly) or refuse. Locks the aanvraag, re-checks every rule, locks the
-    ledger row and re-checks the free amount there - all in this one transaction."""
+    ledger row and re-checks the free amount there - all in this one transaction.
+
+    An aanvraag admitted to a voting round is decided by that round (stemronde_verdelen
+    passes `via_stemronde=True`), not one by one."""
     aanvraag = _vergrendel_aanvraag(aanvraag_id)
+    if not via_stemronde and _in_lopende_stemronde(aanvraag):
+        raise _fout(
+            "motivering",
+            "Deze aanvraag doet mee aan de stemronde van de kern. De inwoners verdelen het geld.",
+        )
     bijzonder = aanvraag.regeling.code == RegelingCode.BIJZONDER
     verwacht = AanvraagStatus.BIJ_COLLEGE if bijzonder else AanvraagStatus.INGEDIEND
     if aanvraag.status != verwacht:
@@ -530,3 +550,375 @@ def vrijwilligersvergoeding_toekennen(*, jaar: int, coordinator, door) -> Vrijwi
             return vergoeding
     except IntegrityError as exc:
         raise RegelFout(r.controleer_vrijwilligersvergoeding(al_toegekend=True)) from exc
+
+
+# --- The residents' voting round (leefbaarheidsbudget) ----------------------------------------
+# docs/decisions/0008-leefbaarheid-stemronde.md. Lock order: stemronde, then aanvragen (pk
+# order), then the ledger row - the same "object first, ledger second" as above.
+
+STEM_BEVESTIG_SOORT = "stembiljet-bevestigen"
+STEM_BEVESTIG_GELDIG_DAGEN = 7
+
+STEMRONDE_OVERGANGEN: dict[str, frozenset[str]] = {
+    StemrondeFase.VOORBEREIDING: frozenset({StemrondeFase.OPEN}),
+    StemrondeFase.OPEN: frozenset({StemrondeFase.GESLOTEN}),
+    StemrondeFase.GESLOTEN: frozenset({StemrondeFase.VERDEELD}),
+    StemrondeFase.VERDEELD: frozenset(),
+}
+
+
+def _leefbaarheid() -> Regeling:
+    return Regeling.objects.get(code=RegelingCode.LEEFBAARHEID)
+
+
+def _in_lopende_stemronde(aanvraag: Aanvraag) -> bool:
+    return (
+        Kandidaat.objects.filter(aanvraag=aanvraag, status=KandidaatStatus.TOEGELATEN)
+        .exclude(stemronde__fase=StemrondeFase.VERDEELD)
+        .exists()
+    )
+
+
+def _vergrendel_stemronde(stemronde_id: int) -> Stemronde:
+    return (
+        Stemronde.objects.select_for_update(of=("self",))
+        .select_related("kern")
+        .get(pk=stemronde_id)
+    )
+
+
+def _datum_tekst(d: date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+def stemronde_aanmaken(
+    *,
+    kern: Kern,
+    jaar: int,
+    stemmen_van: date,
+    stemmen_tot: date,
+    door,
+    toelichting: str = "",
+    vandaag: date | None = None,
+) -> Stemronde:
+    """A new round for a kern and budget year, in preparation. One per kern per year."""
+    vandaag = vandaag or timezone.localdate()
+    bevindingen = r.controleer_stemronde_periode(
+        jaar=jaar, stemmen_van=stemmen_van, stemmen_tot=stemmen_tot, vandaag=vandaag
+    )
+    if bevindingen:
+        raise RegelFout(bevindingen)
+    dubbel = _fout("jaar", f"{kern.naam} heeft al een stemronde voor {jaar}.")
+    if Stemronde.objects.filter(kern=kern, jaar=jaar).exists():
+        raise dubbel
+    ronde = Stemronde(
+        kern=kern,
+        jaar=jaar,
+        stemmen_van=stemmen_van,
+        stemmen_tot=stemmen_tot,
+        toelichting=toelichting.strip(),
+        aangemaakt_door=door,
+    )
+    ronde._history_user = door
+    try:
+        with transaction.atomic():
+            ronde.save()
+    except IntegrityError as exc:  # two officials at the same moment
+        raise dubbel from exc
+    return ronde
+
+
+@transaction.atomic
+def kandidaat_beoordelen(
+    *,
+    stemronde_id: int,
+    aanvraag_id: int,
+    door,
+    toelaten: bool,
+    reden: str = "",
+    titel: str = "",
+    omschrijving: str = "",
+) -> Kandidaat:
+    """Admit an aanvraag to the round (with the texts residents will see) or not (with a
+    reason). Can be changed while the round is in preparation."""
+    ronde = _vergrendel_stemronde(stemronde_id)
+    if ronde.fase != StemrondeFase.VOORBEREIDING:
+        raise _fout("status", "Kandidaten kiest u alleen zolang de stemronde in voorbereiding is.")
+    aanvraag = _vergrendel_aanvraag(aanvraag_id)
+    if (
+        aanvraag.regeling.code != RegelingCode.LEEFBAARHEID
+        or aanvraag.kern_id != ronde.kern_id
+        or aanvraag.jaar != ronde.jaar
+    ):
+        raise _fout("status", "Deze aanvraag hoort niet bij deze stemronde.")
+    if aanvraag.status != AanvraagStatus.INGEDIEND:
+        raise _fout("status", "Over deze aanvraag is al besloten.")
+    reden, titel, omschrijving = reden.strip(), titel.strip(), omschrijving.strip()
+    if toelaten:
+        rj = selectors.regelingjaar_voor(aanvraag.regeling, aanvraag.jaar)
+        bevindingen = r.controleer_kandidaat(
+            criteria=aanvraag.criteria,
+            draagvlak=aanvraag.draagvlak,
+            gevraagd=aanvraag.gevraagd_bedrag,
+            plafond=rj.plafond if rj else None,
+        )
+        if not titel:
+            bevindingen.setdefault("titel", []).append("Geef het initiatief een naam.")
+        if not omschrijving:
+            bevindingen.setdefault("omschrijving", []).append("Schrijf kort wat het initiatief is.")
+        if bevindingen:
+            raise RegelFout(bevindingen)
+    elif not reden:
+        raise _fout("reden", "Schrijf waarom dit initiatief niet meedoet.")
+    kandidaat = Kandidaat.objects.filter(aanvraag=aanvraag).first() or Kandidaat(
+        aanvraag=aanvraag, stemronde=ronde
+    )
+    kandidaat.status = KandidaatStatus.TOEGELATEN if toelaten else KandidaatStatus.NIET_TOEGELATEN
+    kandidaat.reden = "" if toelaten else reden
+    kandidaat.titel = titel or aanvraag.titel
+    kandidaat.omschrijving = omschrijving or aanvraag.omschrijving
+    kandidaat.gevraagd_bedrag = aanvraag.gevraagd_bedrag
+    kandidaat.beoordeeld_door = door
+    kandidaat.beoordeeld_op = timezone.now()
+    kandidaat._history_user = door
+    kandidaat.full_clean()
+    kandidaat.save()
+    return kandidaat
+
+
+@transaction.atomic
+def stemronde_fase_wijzigen(
+    *, stemronde_id: int, naar: str, door, vandaag: date | None = None
+) -> Stemronde:
+    """The one transition service of a round: voorbereiding -> open -> gesloten -> verdeeld.
+    Refuses every other move, so a round is never opened, closed or divided twice."""
+    vandaag = vandaag or timezone.localdate()
+    ronde = _vergrendel_stemronde(stemronde_id)
+    if naar not in STEMRONDE_OVERGANGEN[ronde.fase]:
+        if ronde.fase == StemrondeFase.VERDEELD:
+            raise _fout("fase", "Deze stemronde is al verdeeld.")
+        raise _fout(
+            "fase",
+            f"Deze stap kan nu niet. De stemronde is: {StemrondeFase(ronde.fase).label}.",
+        )
+    if naar == StemrondeFase.OPEN:
+        _stemronde_openen(ronde, vandaag=vandaag)
+    elif naar == StemrondeFase.GESLOTEN:
+        _stemronde_sluiten(ronde, vandaag=vandaag)
+    else:
+        _stemronde_verdelen(ronde, door=door)
+    ronde._history_user = door
+    ronde.save(
+        update_fields=[
+            "fase",
+            "geopend_op",
+            "gesloten_op",
+            "verdeeld_op",
+            "verdeeld_door",
+            "beschikbaar_bij_verdeling",
+        ]
+    )
+    return ronde
+
+
+def _stemronde_openen(ronde: Stemronde, *, vandaag: date) -> None:
+    nog_te_doen = selectors.aanvragen_voor_stemronde(ronde).filter(kandidatuur__isnull=True)
+    if nog_te_doen.exists():
+        raise _fout(
+            "fase",
+            f"Beoordeel eerst alle aanvragen ({nog_te_doen.count()} nog niet). "
+            "Dan weet elke aanvrager of het initiatief meedoet.",
+        )
+    kandidaten = list(ronde.kandidaten.select_related("aanvraag"))
+    if not any(k.status == KandidaatStatus.TOEGELATEN for k in kandidaten):
+        raise _fout("fase", "Laat ten minste één initiatief meedoen.")
+    if ronde.stemmen_tot < vandaag:
+        raise _fout("fase", "De einddatum om te stemmen ligt in het verleden.")
+    ronde.fase = StemrondeFase.OPEN
+    ronde.geopend_op = timezone.now()
+    pagina = settings.SITE_URL + ronde.get_absolute_url()
+    for k in kandidaten:
+        mail_versturen(
+            aan=k.aanvraag.email,
+            onderwerp="Stemronde leefbaarheidsbudget - Gemeente Buren",
+            template="budgetten/mail/stemronde_kandidaat.txt",
+            context={"kandidaat": k, "aanvraag": k.aanvraag, "ronde": ronde, "pagina": pagina},
+        )
+
+
+def _stemronde_sluiten(ronde: Stemronde, *, vandaag: date) -> None:
+    if vandaag <= ronde.stemmen_tot:
+        raise _fout(
+            "fase",
+            f"Stemmen kan nog tot en met {_datum_tekst(ronde.stemmen_tot)}. "
+            "Sluit de stemronde daarna.",
+        )
+    ronde.fase = StemrondeFase.GESLOTEN
+    ronde.gesloten_op = timezone.now()
+
+
+def _motivering_uit_stemronde(ronde: Stemronde, t: r.Toewijzing) -> str:
+    stemmen = "1 stem" if t.stemmen == 1 else f"{t.stemmen} stemmen"
+    basis = (
+        f"De inwoners van {ronde.kern.naam} hebben het leefbaarheidsbudget {ronde.jaar} "
+        f"verdeeld. Uw initiatief kreeg {stemmen} (plaats {t.plaats})."
+    )
+    if t.uitkomst == KandidaatUitkomst.TOEGEKEND:
+        return f"{basis} U krijgt het bedrag dat u vroeg."
+    if t.uitkomst == KandidaatUitkomst.GEEN_STEUN:
+        return f"{basis} Zonder stemmen krijgt een initiatief geen geld uit de stemronde."
+    return (
+        f"{basis} Wat er over was van het budget, was niet genoeg voor het bedrag dat u vroeg. "
+        "Initiatieven met meer stemmen gingen voor."
+    )
+
+
+def _stemronde_verdelen(ronde: Stemronde, *, door) -> None:
+    """Rank by confirmed votes and grant in that order until the money is spent. Every grant
+    goes through aanvraag_besluiten, which locks the ledger row and re-checks the free amount
+    in this same transaction, so the kern's EUR 2000 cap holds."""
+    kandidaten = {
+        k.pk: k
+        for k in selectors.kandidaten_met_stemmen(ronde).filter(status=KandidaatStatus.TOEGELATEN)
+    }
+    aanvragen = {
+        a.pk: a
+        for a in Aanvraag.objects.select_for_update(of=("self",))
+        .filter(pk__in=[k.aanvraag_id for k in kandidaten.values()])
+        .order_by("pk")
+    }
+    post = _budgetpost_vergrendelen(regeling=_leefbaarheid(), jaar=ronde.jaar, kern=ronde.kern)
+    if post.vrij is None:
+        raise _fout("fase", "Voor dit jaar is geen leefbaarheidsbudget vastgesteld.")
+    toewijzingen = r.verdeel_budget(
+        [
+            r.StemKandidaat(
+                id=k.pk,
+                stemmen=k.aantal_stemmen,
+                gevraagd=k.gevraagd_bedrag,
+                ingediend_op=aanvragen[k.aanvraag_id].ingediend_op,
+                vervallen=aanvragen[k.aanvraag_id].status != AanvraagStatus.INGEDIEND,
+            )
+            for k in kandidaten.values()
+        ],
+        beschikbaar=post.vrij,
+    )
+    for t in toewijzingen:
+        k = kandidaten[t.id]
+        if t.uitkomst != KandidaatUitkomst.VERVALLEN:
+            aanvraag_besluiten(
+                aanvraag_id=k.aanvraag_id,
+                door=door,
+                toekennen=t.bedrag > 0,
+                bedrag=t.bedrag if t.bedrag > 0 else None,
+                motivering=_motivering_uit_stemronde(ronde, t),
+                via_stemronde=True,
+            )
+        k.stemmen = t.stemmen
+        k.plaats = t.plaats
+        k.uitkomst = t.uitkomst
+        k.toegekend_bedrag = t.bedrag
+        k._history_user = door
+        k.save(update_fields=["stemmen", "plaats", "uitkomst", "toegekend_bedrag"])
+    ronde.beschikbaar_bij_verdeling = post.vrij
+    ronde.fase = StemrondeFase.VERDEELD
+    ronde.verdeeld_op = timezone.now()
+    ronde.verdeeld_door = door
+
+
+# --- Voting -----------------------------------------------------------------------------------
+
+
+def stem_bevestig_link(biljet: Stembiljet) -> str:
+    token = maak_token(soort=STEM_BEVESTIG_SOORT, pk=biljet.pk, versie=biljet.link_versie)
+    return settings.SITE_URL + reverse("budgetten:stem_bevestigen", kwargs={"token": token})
+
+
+def _email_normaal(email: str) -> str:
+    return email.strip().lower()
+
+
+@transaction.atomic
+def stem_uitbrengen(
+    *,
+    stemronde_id: int,
+    email: str,
+    kandidaat_ids: list[int],
+    postcode: str = "",
+    vandaag: date | None = None,
+) -> Stembiljet:
+    """Record a vote that waits for confirmation and mail the link.
+
+    One ballot per email address per round. Voting again with the same address keeps the
+    ballot and its counted choice; the new choice replaces it only when the new link is
+    confirmed (and older links stop working). The answer is the same whether or not the
+    address voted before, so the page reveals nothing about other people's votes."""
+    vandaag = vandaag or timezone.localdate()
+    ronde = _vergrendel_stemronde(stemronde_id)
+    if not r.stemmen_mogelijk(
+        fase=ronde.fase,
+        stemmen_van=ronde.stemmen_van,
+        stemmen_tot=ronde.stemmen_tot,
+        vandaag=vandaag,
+    ):
+        raise _fout("kandidaten", "Stemmen kan nu niet in deze stemronde.")
+    keuze = sorted(set(kandidaat_ids))
+    if not keuze:
+        raise _fout("kandidaten", "Kies ten minste één initiatief dat u steunt.")
+    gekozen = list(
+        ronde.kandidaten.filter(status=KandidaatStatus.TOEGELATEN, pk__in=keuze).order_by("titel")
+    )
+    if len(gekozen) != len(keuze):
+        raise _fout("kandidaten", "Kies alleen initiatieven uit de lijst.")
+    email = _email_normaal(email)
+    biljet = (
+        Stembiljet.objects.select_for_update().filter(stemronde=ronde, email__iexact=email).first()
+    )
+    if biljet is None:
+        biljet = Stembiljet(stemronde=ronde, email=email, postcode=postcode, voorlopige_keuze=keuze)
+        biljet.full_clean()
+        biljet.save()
+    else:
+        biljet.voorlopige_keuze = keuze
+        biljet.postcode = postcode
+        biljet.link_versie += 1
+        biljet.full_clean()
+        biljet.save(update_fields=["voorlopige_keuze", "postcode", "link_versie"])
+    mail_versturen(
+        aan=email,
+        onderwerp="Bevestig uw stem - Gemeente Buren",
+        template="budgetten/mail/stem_bevestigen.txt",
+        context={
+            "ronde": ronde,
+            "gekozen": gekozen,
+            "link": stem_bevestig_link(biljet),
+            "geldig_dagen": STEM_BEVESTIG_GELDIG_DAGEN,
+        },
+    )
+    return biljet
+
+
+@transaction.atomic
+def stem_bevestigen(*, stembiljet_id: int, vandaag: date | None = None) -> Stembiljet:
+    """The voter clicked the link: the waiting choice becomes the counted one. Only while
+    the round is open; safe to click twice."""
+    vandaag = vandaag or timezone.localdate()
+    ronde_id = Stembiljet.objects.values_list("stemronde_id", flat=True).get(pk=stembiljet_id)
+    ronde = _vergrendel_stemronde(ronde_id)
+    biljet = Stembiljet.objects.select_for_update().get(pk=stembiljet_id)
+    if not r.stemmen_mogelijk(
+        fase=ronde.fase,
+        stemmen_van=ronde.stemmen_van,
+        stemmen_tot=ronde.stemmen_tot,
+        vandaag=vandaag,
+    ):
+        raise _fout("stem", "Stemmen is gesloten. Uw stem telt niet mee.")
+    if not biljet.voorlopige_keuze:
+        return biljet
+    biljet.steunt.set(
+        ronde.kandidaten.filter(status=KandidaatStatus.TOEGELATEN, pk__in=biljet.voorlopige_keuze)
+    )
+    biljet.voorlopige_keuze = []
+    biljet.bevestigd_op = timezone.now()
+    biljet.save(update_fields=["voorlopige_keuze", "bevestigd_op"])
+    return biljet

@@ -16,6 +16,27 @@ urlpatterns = [
     path("budgetten/mijn-aanvraag/<str:token>/", views.mijn_aanvraag, name="mijn_aanvraag"),
     path("budgetten/cijfers/", views.cijfers, name="cijfers"),
     path("budgetten/cijfers/<int:jaar>/", views.cijfers, name="cijfers_jaar"),
+    path("budgetten/stemmen/", views.stemronde_lijst, name="stemronde_lijst"),
+    path(
+        "budgetten/stemmen/<int:stemronde_pk>/",
+        views.stemronde_publiek,
+        name="stemronde_publiek",
+    ),
+    path(
+        "budgetten/stemmen/<int:stemronde_pk>/verstuurd/",
+        views.stem_verstuurd,
+        name="stem_verstuurd",
+    ),
+    path(
+        "budgetten/stemmen/<int:stemronde_pk>/uitslag/",
+        views.stemronde_uitslag,
+        name="stemronde_uitslag",
+    ),
+    path(
+        "budgetten/stemmen/bevestigen/<str:token>/",
+        views.stem_bevestigen,
+        name="stem_bevestigen",
+    ),
     # Medewerkers
     path("medewerker/budgetten/", views.AanvraagLijstView.as_view(), name="aanvraag_lijst"),
     path(
@@ -79,6 +100,31 @@ urlpatterns = [
         "medewerker/budgetten/declaraties/<int:declaratie_pk>/bon/",
         views.DeclaratieBonView.as_view(),
         name="declaratie_bon",
+    ),
+    path(
+        "medewerker/budgetten/stemrondes/",
+        views.StemrondeLijstView.as_view(),
+        name="stemronde_beheer_lijst",
+    ),
+    path(
+        "medewerker/budgetten/stemrondes/nieuw/<slug:kern>/",
+        views.StemrondeNieuwView.as_view(),
+        name="stemronde_nieuw",
+    ),
+    path(
+        "medewerker/budgetten/stemrondes/<int:stemronde_pk>/",
+        views.StemrondeBeheerView.as_view(),
+        name="stemronde_beheer",
+    ),
+    path(
+        "medewerker/budgetten/stemrondes/<int:stemronde_pk>/fase/",
+        views.StemrondeFaseView.as_view(),
+        name="stemronde_fase",
+    ),
+    path(
+        "medewerker/budgetten/stemrondes/<int:stemronde_pk>/aanvragen/<int:aanvraag_pk>/",
+        views.KandidaatView.as_view(),
+        name="stemronde_kandidaat",
     ),
     path(
         "medewerker/budgetten/vergoeding/",

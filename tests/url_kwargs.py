@@ -38,6 +38,12 @@ def _declaratie_pk(kern: Kern) -> int:
     return DeclaratieFactory(groep=SignaleringsgroepFactory(kernen=[kern])).pk
 
 
+def _stemronde_pk(kern: Kern) -> int:
+    from tests.budgetten.factories import StemrondeFactory
+
+    return StemrondeFactory(kern=kern).pk
+
+
 def _kanaal_pk(kern: Kern) -> int:
     return Kanaal.objects.create(kern=kern, naam="Dorpskrant", soort="dorpskrant").pk
 
@@ -70,6 +76,7 @@ URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "bijlage_pk": _bijlage_pk,
     "aanvraag_pk": _aanvraag_pk,
     "declaratie_pk": _declaratie_pk,
+    "stemronde_pk": _stemronde_pk,
     "kanaal_pk": _kanaal_pk,
     "organisatie_pk": _organisatie_pk,
     # participatie trajecten and bijeenkomsten

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils.timezone import localdate
 
 from budgetten.constants import AanvraagStatus, RegelingCode
-from budgetten.models import Aanvraag, Declaratie, Regeling
+from budgetten.models import Aanvraag, Declaratie, Regeling, Stemronde
 from budgetten.seed import seed
 from kernen.models import Signaleringsgroep
 from tests.factories import KernFactory, MedewerkerFactory
@@ -72,3 +72,16 @@ class DeclaratieFactory(factory.django.DjangoModelFactory):
     bon_extensie = "pdf"
     bon = factory.LazyFunction(lambda: ContentFile(PDF, name="bon.pdf"))
     ingediend_door = factory.SubFactory(MedewerkerFactory, rollen=["coordinator-signalering"])
+
+
+class StemrondeFactory(factory.django.DjangoModelFactory):
+    """A voting round of a kern for this year, in preparation; voting runs for two weeks."""
+
+    class Meta:
+        model = Stemronde
+
+    kern = factory.SubFactory(KernFactory)
+    jaar = factory.LazyFunction(lambda: localdate().year)
+    stemmen_van = factory.LazyFunction(localdate)
+    stemmen_tot = factory.LazyFunction(lambda: localdate() + datetime.timedelta(days=14))
+    aangemaakt_door = factory.SubFactory(MedewerkerFactory, rollen=["kernambtenaar"])

@@ -23,3 +23,18 @@ def test_demo_data_has_applications_in_different_states():
     } <= statussen
     assert Budgetpost.objects.filter(betaald__gt=0).exists()
     assert Declaratie.objects.count() == 1
+
+
+def test_demo_data_has_an_open_voting_round_with_a_confirmed_vote():
+    from accounts import demo as accounts_demo
+    from budgetten import demo
+    from budgetten.constants import StemrondeFase
+    from budgetten.models import Stembiljet, Stemronde
+
+    call_command("seed", stdout=None)
+    accounts_demo.load()
+    demo.load()
+    ronde = Stemronde.objects.get()
+    assert ronde.fase == StemrondeFase.OPEN
+    assert ronde.kandidaten.count() == 2
+    assert Stembiljet.objects.filter(bevestigd_op__isnull=False).count() == 1
