@@ -8,9 +8,11 @@ How once-only works:
    PostgreSQL makes a concurrent inserter wait for the first one's commit and then skip.
 2. Only rows carrying this sweep's `ronde` are mailed: one digest per recipient and kind,
    recorded as Mailbericht in the same transaction and queued after commit.
-3. If the broker is down after the commit, queuing fails loudly (the task errors); the next
-   sweep first re-queues the digests of earlier sweeps that never got a sending attempt.
-   verstuur_mail locks the Mailbericht and skips a sent one, so queuing twice sends once.
+3. If the broker is down after the commit, queuing fails loudly (the task errors); the rows
+   and their digests stay recorded, and the project-wide periodic task
+   `kerngericht.tasks.mail_wachtrij_opnieuw` queues again every email that never got a
+   sending attempt (every 10 minutes). verstuur_mail locks the Mailbericht and skips a sent
+   one, so queuing twice sends once. See docs/decisions/0007-vragen-termijn-en-herinneringen.md.
 
 What is due is decided on the stored `deadline` with a handful of moments computed here in
 Python (end of today, escalation cutoff), so the number of queries does not depend on the
@@ -21,7 +23,7 @@ number of questions. A sweep that could not run for a while catches up, because 
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -32,14 +34,10 @@ from accounts.constants import Rol
 from accounts.models import Medewerker
 from kernen.models import Kern
 from kerngericht.mail import mail_versturen
-from kerngericht.models import Mailbericht, MailStatus
 from participatie.models import Herinnering, Vraag
 
 from .constants import HerinneringSoort
 from .deadlines import einde_van_dag, escalatie_grens, lokale_datum
-
-# A digest that got no sending attempt this long after it was made is queued again.
-OPNIEUW_IN_WACHTRIJ_NA = timedelta(minutes=10)
 
 
 @dataclass
@@ -47,7 +45,6 @@ class SweepResultaat:
     ronde: uuid.UUID
     nieuw: dict[str, int] = field(default_factory=dict)
     mails: int = 0
-    opnieuw_in_wachtrij: int = 0
 
     @property
     def totaal(self) -> int:
@@ -103,25 +100,6 @@ def _registreer(*, soort: str, voorwaarde: str, params: list, ronde: uuid.UUID, 
             sql, [soort, ronde_waarde, connection.ops.adapt_datetimefield_value(nu), *params]
         )
         return cursor.rowcount
-
-
-def _opnieuw_in_wachtrij(nu: datetime) -> int:
-    """Queue again the digests of earlier sweeps that never got a sending attempt."""
-    from kerngericht.tasks import verstuur_mail
-
-    ids = list(
-        Mailbericht.objects.filter(
-            vraag_herinneringen__isnull=False,
-            status=MailStatus.IN_WACHTRIJ,
-            pogingen=0,
-            aangemaakt_op__lt=nu - OPNIEUW_IN_WACHTRIJ_NA,
-        )
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    for pk in ids:
-        verstuur_mail.delay(pk)
-    return len(ids)
 
 
 def _ontvangers(rijen: list[Herinnering]) -> dict[int, list[tuple[str, str, list[Herinnering]]]]:
@@ -182,7 +160,6 @@ def herinneringen_versturen(*, nu: datetime | None = None) -> SweepResultaat:
     also at the same moment on several workers."""
     nu = nu or timezone.now()
     resultaat = SweepResultaat(ronde=uuid.uuid4())
-    resultaat.opnieuw_in_wachtrij = _opnieuw_in_wachtrij(nu)
     with transaction.atomic():
         for soort, (voorwaarde, params) in _voorwaarden(nu).items():
             resultaat.nieuw[soort] = _registreer(

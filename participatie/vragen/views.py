@@ -263,10 +263,12 @@ class VragenCijfersView(StaffPermissionMixin, TemplateView):
         data.setdefault("tot", vandaag.isoformat())
         form = CijfersForm(data)
         rijen = None
+        groep_label = ""
         if form.is_valid():
+            groep_label = dict(form.fields["groep"].choices)[form.cleaned_data["groep"]]
             rijen = vraag_cijfers(
                 groep=form.cleaned_data["groep"],
                 van=form.cleaned_data["van"],
                 tot=form.cleaned_data["tot"],
             )
-        return super().get_context_data(form=form, rijen=rijen, **kwargs)
+        return super().get_context_data(form=form, rijen=rijen, groep_label=groep_label, **kwargs)

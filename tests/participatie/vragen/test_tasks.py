@@ -23,3 +23,13 @@ def test_sweep_task_runs_and_reports(doorgestuurd):
     with time_machine.travel(vraag.deadline + timedelta(minutes=1)):
         uitkomst = vragen_sweep.apply().get()
     assert uitkomst["nieuw"]["herinnering"] == 1
+
+
+def test_unsent_reminder_emails_are_queued_again_by_the_outbox_task():
+    """The sweep does not re-queue its own digests (docs/decisions/0007): it relies on the
+    project's periodic outbox task, which must stay scheduled at least as often as the sweep."""
+    from kerngericht.tasks import mail_wachtrij_opnieuw
+
+    entry = settings.CELERY_BEAT_SCHEDULE["mail-wachtrij-opnieuw"]
+    assert entry["task"] == mail_wachtrij_opnieuw.name
+    assert entry["schedule"] <= settings.CELERY_BEAT_SCHEDULE["vragen-herinneringen"]["schedule"]

@@ -195,13 +195,19 @@ def test_figures_per_team(kern, kernambtenaar, bm, team):
     assert (r.gemiddelde_waardering, r.aantal_waarderingen) == (7.5, 2)
 
 
-@pytest.mark.parametrize("groep", ["team", "behandelaar", "kern"])
-def test_figures_page_renders(client, signed_in, kernambtenaar, groep):
+@pytest.mark.parametrize(
+    "groep, kop", [("team", "team"), ("behandelaar", "beleidsmedewerker"), ("kern", "kern")]
+)
+def test_figures_page_renders(client, signed_in, kernambtenaar, groep, kop):
     VraagFactory()
     signed_in(kernambtenaar)
     r = client.get(reverse("participatie:vragen_cijfers") + f"?groep={groep}")
     assert r.status_code == 200
-    assert "Binnen een week beantwoord" in r.content.decode()
+    html = r.content.decode()
+    assert "Binnen een week beantwoord" in html
+    # the table is named after the grouping in words, and is a keyboard-scrollable region
+    assert f'id="cijfers-tabel-titel">Cijfers per {kop},' in html
+    assert 'role="region" tabindex="0" aria-labelledby="cijfers-tabel-titel"' in html
 
 
 def test_start_page_links_per_role(kernambtenaar, bm):
