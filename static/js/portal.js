@@ -5,6 +5,24 @@ document.addEventListener("DOMContentLoaded", function () {
   if (summary) {
     summary.focus();
   }
+  // A table box that scrolls sideways (on a phone) must be reachable and named for keyboard
+  // and screen-reader users (WCAG 2.1.1): make it a focusable region named by its caption.
+  document.querySelectorAll(".portal-table-wrap:not([tabindex])").forEach(function (box, i) {
+    if (box.scrollWidth <= box.clientWidth) {
+      return;
+    }
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    var caption = box.querySelector("caption");
+    if (caption) {
+      if (!caption.id) {
+        caption.id = "portal-tabel-" + i;
+      }
+      box.setAttribute("aria-labelledby", caption.id);
+    } else {
+      box.setAttribute("aria-label", "Tabel, scroll opzij voor meer kolommen");
+    }
+  });
   // Prevent a double click from submitting a form twice.
   document.querySelectorAll("form[method=post], form[method=POST]").forEach(function (form) {
     form.addEventListener("submit", function () {

@@ -63,6 +63,22 @@ def test_public_pages_reachable_from_home_are_accessible(page, axe_check, live_s
     "username", ["kernambtenaar", "beleid", "teammanager", "wethouder", "college", "coordinator"]
 )
 def test_staff_pages_of_each_role_are_accessible(page, axe_check, live_server, demo, username):
+    _sign_in_and_crawl(page, axe_check, live_server, username)
+
+
+@pytest.mark.parametrize("username", ["kernambtenaar", "beleid"])
+def test_staff_pages_are_accessible_and_fit_on_a_phone(
+    phone_page, axe_check, live_server, demo, username
+):
+    for path in _sign_in_and_crawl(phone_page, axe_check, live_server, username):
+        phone_page.goto(path)
+        overflow = phone_page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"{path} is {overflow}px wider than the phone screen"
+
+
+def _sign_in_and_crawl(page, axe_check, live_server, username) -> list[str]:
     page.goto("/medewerker/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
@@ -71,3 +87,4 @@ def test_staff_pages_of_each_role_are_accessible(page, axe_check, live_server, d
     page.wait_for_url("**/medewerker/")
     seen = _crawl(page, axe_check, live_server.url, "/medewerker/", depth=3)
     assert len(seen) > 3
+    return seen
