@@ -24,11 +24,17 @@ def mail_versturen(
     template: str,
     context: dict,
     bijlagen: list[Bijlage] | None = None,
+    luid_falen: bool = False,
 ) -> Mailbericht:
     """Record an email and queue it for sending once the surrounding transaction commits.
 
     `template` is a plain-text Django template (e.g. "initiatieven/mail/bevestigen.txt").
     `bijlagen` (optional) are text attachments sent with it.
+
+    When the broker cannot be reached at commit time the message stays recorded as waiting
+    and `kerngericht.tasks.mail_wachtrij_opnieuw` queues it again later; by default the error
+    is only logged, so a resident whose submission was saved does not get an error page.
+    Periodic tasks pass `luid_falen=True` to fail loudly instead.
     """
     from .tasks import verstuur_mail
 
@@ -39,5 +45,5 @@ def mail_versturen(
         tekst=tekst,
         bijlagen=[asdict(b) for b in bijlagen or []],
     )
-    transaction.on_commit(lambda: verstuur_mail.delay(bericht.pk))
+    transaction.on_commit(lambda: verstuur_mail.delay(bericht.pk), robust=not luid_falen)
     return bericht

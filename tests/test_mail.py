@@ -74,3 +74,44 @@ def test_messages_never_queued_are_sent_by_the_periodic_task(db):
     al_weg.refresh_from_db()
     assert vergeten.status == MailStatus.VERZONDEN
     assert al_weg.pogingen == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_broker_down_at_commit_keeps_the_message_waiting_without_an_error(settings):
+    """A resident's saved submission must not turn into an error page when the broker is
+    unreachable; the message waits for mail_wachtrij_opnieuw."""
+    from kerngericht.celery import app
+
+    app.conf.task_always_eager = False
+    old_url, old_options = app.conf.broker_url, app.conf.broker_transport_options
+    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens here
+    app.conf.broker_transport_options = {"max_retries": 1, "interval_start": 0}
+    app.conf.task_publish_retry = False
+    app.conf.broker_connection_timeout = 1
+    app._pool = None
+    app.amqp._producer_pool = None
+    try:
+        bericht = mail_versturen(
+            aan="inwoner@example.nl",
+            onderwerp="Bevestig uw initiatief",
+            template="mail/mijn_links.txt",
+            context={"links": []},
+        )  # autocommit: the on_commit hook runs here and must not raise
+        with pytest.raises(Exception):  # noqa: B017 - kombu's OperationalError
+            mail_versturen(
+                aan="medewerker@example.nl",
+                onderwerp="Herinnering",
+                template="mail/mijn_links.txt",
+                context={"links": []},
+                luid_falen=True,
+            )
+    finally:
+        app.conf.task_always_eager = True
+        app.conf.broker_url, app.conf.broker_transport_options = old_url, old_options
+        app.conf.task_publish_retry = True
+        app._pool = None
+        app.amqp._producer_pool = None
+    bericht.refresh_from_db()
+    assert bericht.status == MailStatus.IN_WACHTRIJ
+    assert bericht.pogingen == 0
+    assert len(mail.outbox) == 0

@@ -175,6 +175,7 @@ def herinneringen_versturen(*, nu: datetime | None = None) -> SweepResultaat:
         koppelingen = []
         for (email, soort), groep in sorted(_ontvangers(rijen).items()):
             bericht = mail_versturen(
+                luid_falen=True,  # a sweep that cannot queue must fail loudly
                 aan=email,
                 onderwerp=_(ONDERWERPEN[soort]) % {"n": len(groep)},
                 template=f"participatie/vragen/mail/{soort}.txt",
