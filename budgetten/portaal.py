@@ -1,4 +1,4 @@
-"""Hooks for the kern dashboard, the staff start page and the inwoner's "mijn links" page."""
+"""Hooks for the kern dashboard and kern page, the staff start page and "mijn links"."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,22 @@ def dashboard_panel(*, request, kern) -> Panel | None:
             "mag_stemronde_beheren": request.user.has_perm("budgetten.beheer_stemronde", kern),
         },
     )
+
+
+def kern_publiek_blok(*, kern) -> Panel | None:
+    """Only while residents of the kern can vote on the leefbaarheidsbudget."""
+    ronde = selectors.open_stemronde_van_kern(kern=kern, vandaag=timezone.localdate())
+    if ronde is None:
+        return None
+    return Panel(
+        titel=_("Stem mee over het leefbaarheidsbudget"),
+        template="budgetten/_kern_stemronde.html",
+        context={"ronde": ronde},
+    )
+
+
+def kern_acties(*, kern) -> list[Link]:
+    return [Link(label=_("Geld aanvragen"), url=reverse("budgetten:regelingen"))]
 
 
 def startpagina_links(*, user) -> list[Link]:

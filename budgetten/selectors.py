@@ -414,3 +414,18 @@ def stembiljetten_telling(ronde: Stemronde) -> dict[str, int]:
 
 def stemronde_van_kern(*, kern: Kern, jaar: int) -> Stemronde | None:
     return Stemronde.objects.filter(kern=kern, jaar=jaar).first()
+
+
+def open_stemronde_van_kern(*, kern: Kern, vandaag: date) -> Stemronde | None:
+    """The round of this kern in which residents can vote today (rules.stemmen_mogelijk)."""
+    for ronde in Stemronde.objects.filter(
+        kern=kern, fase=StemrondeFase.OPEN, stemmen_tot__gte=vandaag
+    ).only("pk", "jaar", "fase", "stemmen_van", "stemmen_tot"):
+        if r.stemmen_mogelijk(
+            fase=ronde.fase,
+            stemmen_van=ronde.stemmen_van,
+            stemmen_tot=ronde.stemmen_tot,
+            vandaag=vandaag,
+        ):
+            return ronde
+    return None

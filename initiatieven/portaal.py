@@ -1,4 +1,4 @@
-"""Hooks for the portal (kerngericht.hooks): dashboard panel, start page, personal links."""
+"""Hooks for the portal (kerngericht.hooks): dashboard panel, kern page, start page, links."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,6 +23,23 @@ def dashboard_panel(*, request, kern) -> Panel | None:
             "lijst_url": reverse("initiatieven:lijst") + f"?kern={kern.pk}",
         },
     )
+
+
+def kern_publiek_blok(*, kern) -> Panel:
+    return Panel(
+        titel=_("Initiatieven in %(kern)s") % {"kern": kern.naam},
+        template="initiatieven/_kern_blok.html",
+        context={"initiatieven": list(selectors.publieke_initiatieven(kern=kern)[:6])},
+    )
+
+
+def kern_acties(*, kern) -> list[Link]:
+    return [
+        Link(
+            label=_("Idee indienen voor %(kern)s") % {"kern": kern.naam},
+            url=reverse("initiatieven:indienen") + f"?kern={kern.slug}",
+        )
+    ]
 
 
 def startpagina_links(*, user) -> list[Link]:

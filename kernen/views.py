@@ -9,7 +9,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import StaffPermissionMixin
-from kerngericht.hooks import dashboard_panels
+from kerngericht.hooks import dashboard_panels, kern_acties, kern_publieke_blokken
 
 from . import services
 from .forms import KanaalForm, OrganisatieForm
@@ -22,7 +22,15 @@ def kern_detail(request, kern: str):
         obj = kern_publiek(slug=kern)
     except Kern.DoesNotExist as exc:
         raise Http404 from exc
-    return render(request, "kernen/kern_detail.html", {"kern": obj})
+    return render(
+        request,
+        "kernen/kern_detail.html",
+        {
+            "kern": obj,
+            "acties": kern_acties(kern=obj),
+            "blokken": kern_publieke_blokken(kern=obj),
+        },
+    )
 
 
 def kern_lijst(request):

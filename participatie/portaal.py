@@ -12,6 +12,21 @@ def dashboard_panel(*, request, kern) -> list[Panel]:
     return [p for p in panels if p is not None]
 
 
+def kern_publiek_blok(*, kern) -> list[Panel]:
+    return [
+        p
+        for c in _CONCERNS
+        if hasattr(c, "kern_publiek_blok")
+        for p in c.kern_publiek_blok(kern=kern)
+    ]
+
+
+def kern_acties(*, kern):
+    return [
+        link for c in _CONCERNS if hasattr(c, "kern_acties") for link in c.kern_acties(kern=kern)
+    ]
+
+
 def startpagina_links(*, user):
     return [link for c in _CONCERNS for link in c.startpagina_links(user=user)]
 

@@ -19,6 +19,22 @@ def dashboard_panel(*, request, kern) -> Panel | None:
     )
 
 
+def kern_publiek_blok(*, kern) -> list[Panel]:
+    gegevens = selectors.kern_publiek(kern=kern)
+    return [
+        Panel(
+            titel=_("Bijeenkomsten"),
+            template="participatie/trajecten/_kern_bijeenkomsten.html",
+            context={"bijeenkomsten": gegevens["bijeenkomsten"]},
+        ),
+        Panel(
+            titel=_("Praat mee over plannen"),
+            template="participatie/trajecten/_kern_trajecten.html",
+            context={"trajecten": gegevens["trajecten"]},
+        ),
+    ]
+
+
 def startpagina_links(*, user) -> list[Link]:
     links = []
     if user.has_perm("participatie.view_trajecten"):

@@ -136,3 +136,22 @@ def herinneringen_te_versturen(*, begin, eind) -> QuerySet[Aanmelding]:
         bijeenkomst__begint_op__lt=eind,
         herinnering__isnull=True,
     ).values_list("pk", flat=True)
+
+
+def kern_publiek(*, kern: Kern, nu=None, aantal: int = 5) -> dict:
+    """Public data for the kern page: upcoming meetings of the kern and of the whole
+    municipality, and the running (published) trajectories of the kern. Two queries."""
+    return {
+        "bijeenkomsten": list(
+            Bijeenkomst.objects.komend(nu)
+            .filter(Q(kern=kern) | Q(kern__isnull=True))
+            .select_related("kern")
+            .only("pk", "titel", "begint_op", "eindigt_op", "locatie", "kern__naam")
+            .order_by("begint_op")[:aantal]
+        ),
+        "trajecten": list(
+            Traject.objects.filter(kernen=kern, status=TrajectStatus.LOPEND)
+            .only("pk", "titel", "ladder")
+            .order_by("-gewijzigd_op")[:aantal]
+        ),
+    }

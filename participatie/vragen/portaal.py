@@ -9,6 +9,15 @@ from .selectors import kern_vraag_cijfers
 from .services import persoonlijke_url, vragen_links_vernieuwen
 
 
+def kern_acties(*, kern) -> list[Link]:
+    return [
+        Link(
+            label=_("Vraag stellen"),
+            url=reverse("participatie:vraag_stellen") + f"?kern={kern.slug}",
+        )
+    ]
+
+
 def dashboard_panel(*, request, kern) -> Panel | None:
     cijfers = kern_vraag_cijfers(kern=kern)
     return Panel(
