@@ -43,6 +43,10 @@ class BijlageSoort(models.TextChoices):
     VERSLAG = "verslag", _("Foto bij het verslag")
 
 
+# Report photos in these formats may be shown on a published story (browsers show them inline).
+PUBLIEKE_FOTO_SOORTEN = ("image/jpeg", "image/png", "image/webp", "image/gif")
+
+
 class Thema(models.TextChoices):
     ONTMOETEN = "ontmoeten", _("Ontmoeten en samen doen")
     GROEN = "groen", _("Groen en natuur")

@@ -168,6 +168,14 @@ class InitiatiefForm(forms.Form):
         required=False,
         help_text=_("Anders tonen wij geen naam. Uw achternaam en e-mailadres tonen wij nooit."),
     )
+    fotos_publiceren = forms.BooleanField(
+        label=_("Foto's van mijn initiatief mogen op de website"),
+        required=False,
+        help_text=_(
+            "Na afloop kunnen wij een kort verhaal over uw initiatief op de website zetten. "
+            "Met uw toestemming tonen wij daarbij de foto's van het verslag."
+        ),
+    )
     privacy = forms.BooleanField(
         label=_("Ik ga akkoord met de privacyverklaring"),
         error_messages=_fout(_("Ga akkoord met de privacyverklaring om te versturen.")),
@@ -335,6 +343,15 @@ class VerhaalForm(forms.Form):
         label=_("Waarom? Wat kunnen andere kernen ervan leren?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
+    )
+    foto_beschrijving = forms.CharField(
+        label=_("Wat is er op de foto's te zien?"),
+        max_length=250,
+        required=False,
+        help_text=_(
+            "Nodig als de initiatiefnemer toestemming gaf voor foto's: zonder beschrijving tonen "
+            "wij geen foto's. Noem geen namen."
+        ),
     )
     publiceren = forms.BooleanField(
         label=_("Publiceer dit verhaal op de website"),

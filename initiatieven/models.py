@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from kernen.models import Kern
 from kerngericht.models import InwonerContact, Mailbericht
 
-from .constants import Actor, Afzender, BijlageSoort, HulpSoort, InitiatiefStatus, Thema
+from .constants import (
+    PUBLIEKE_FOTO_SOORTEN,
+    Actor,
+    Afzender,
+    BijlageSoort,
+    HulpSoort,
+    InitiatiefStatus,
+    Thema,
+)
 
 
 class InitiatiefQuerySet(models.QuerySet):
@@ -50,6 +58,11 @@ class Initiatief(InwonerContact):
     hulp_publiciteit = models.BooleanField(_("vraagt publiciteit"), default=False)
     hulp_toelichting = models.TextField(_("toelichting op de hulpvraag"), blank=True)
     voornaam_tonen = models.BooleanField(_("voornaam mag op de website"), default=False)
+    fotos_publiceren = models.BooleanField(
+        _("foto's mogen op de website"),
+        default=False,
+        help_text=_("Toestemming van de initiatiefnemer om foto's bij het verhaal te tonen."),
+    )
     privacy_akkoord_op = models.DateTimeField(_("akkoord met privacyverklaring op"), null=True)
     idempotentie_sleutel = models.UUIDField(
         _("formuliersleutel"), unique=True, null=True, blank=True, editable=False
@@ -228,6 +241,11 @@ class Bijlage(models.Model):
     def is_afbeelding(self) -> bool:
         return self.content_type.startswith("image/")
 
+    @property
+    def is_verslagfoto(self) -> bool:
+        """A report photo that may be shown publicly (never PDFs or other attachments)."""
+        return self.soort == BijlageSoort.VERSLAG and self.content_type in PUBLIEKE_FOTO_SOORTEN
+
 
 class Verhaal(models.Model):
     """A short public story about a completed initiative, so kernen learn from each other."""
@@ -239,6 +257,12 @@ class Verhaal(models.Model):
     wat_werkte = models.TextField(_("wat werkte goed"))
     wat_niet = models.TextField(_("wat werkte minder goed"), blank=True)
     waarom = models.TextField(_("waarom, en wat kunnen anderen ervan leren"), blank=True)
+    foto_beschrijving = models.CharField(
+        _("beschrijving van de foto's"),
+        max_length=250,
+        blank=True,
+        help_text=_("Wat is er op de foto's te zien? Dit lezen mensen die de foto's niet zien."),
+    )
     gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -5,8 +5,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from accounts.constants import Rol
 from kernen.models import Kern
 
-from .constants import InitiatiefStatus
-from .models import Bericht, Initiatief, Notitie, StatusWijziging, Verhaal
+from .constants import PUBLIEKE_FOTO_SOORTEN, BijlageSoort, InitiatiefStatus
+from .models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Verhaal
 from .rules import PUBLIEKE_STATUSSEN, WACHTENDE_STATUSSEN
 
 
@@ -125,3 +125,21 @@ def oudste_wachtend(*, kern: Kern, aantal: int = 5) -> list[Initiatief]:
 
 def aantal_nieuw_voor_medewerker(user) -> int:
     return initiatieven_voor_medewerker(user).filter(status=InitiatiefStatus.INGEDIEND).count()
+
+
+def verhaal_fotos(verhaal: Verhaal) -> list[Bijlage]:
+    """The report photos a published story may show: only with the initiator's consent and
+    a description (alt text), only image attachments of the report. One query."""
+    if (
+        verhaal.gepubliceerd_op is None
+        or not verhaal.initiatief.fotos_publiceren
+        or not verhaal.foto_beschrijving
+    ):
+        return []
+    return list(
+        Bijlage.objects.filter(
+            initiatief_id=verhaal.initiatief_id,
+            soort=BijlageSoort.VERSLAG,
+            content_type__in=PUBLIEKE_FOTO_SOORTEN,
+        ).order_by("aangemaakt_op", "pk")
+    )

@@ -133,6 +133,7 @@ def initiatief_indienen(
     geld_indicatie: Decimal | None = None,
     hulp_toelichting: str = "",
     voornaam_tonen: bool = False,
+    fotos_publiceren: bool = False,
     bijlagen: Sequence[UploadedFile] = (),
 ) -> tuple[Initiatief, bool]:
     """Record a submission and mail the confirmation link. Returns (initiatief, created).
@@ -163,6 +164,7 @@ def initiatief_indienen(
         geld_indicatie=geld_indicatie if HulpSoort.GELD in hulp else None,
         hulp_toelichting=hulp_toelichting.strip(),
         voornaam_tonen=voornaam_tonen,
+        fotos_publiceren=fotos_publiceren,
         privacy_akkoord_op=timezone.now(),
         status=InitiatiefStatus.INGEDIEND,
         **{f"hulp_{s}": s in hulp for s in HulpSoort.values},
@@ -434,6 +436,7 @@ def verhaal_opslaan(
     wat_werkte: str,
     wat_niet: str = "",
     waarom: str = "",
+    foto_beschrijving: str = "",
     publiceren: bool,
 ) -> Verhaal:
     """Write (or edit) the story of a completed initiative and publish or hide it."""
@@ -450,6 +453,21 @@ def verhaal_opslaan(
         verhaal.wat_werkte = wat_werkte.strip()
         verhaal.wat_niet = wat_niet.strip()
         verhaal.waarom = waarom.strip()
+        verhaal.foto_beschrijving = foto_beschrijving.strip()
+        if (
+            publiceren
+            and not verhaal.foto_beschrijving
+            and initiatief.fotos_publiceren
+            and any(b.is_verslagfoto for b in initiatief.bijlagen.all())
+        ):
+            raise ValidationError(
+                {
+                    "foto_beschrijving": (
+                        "De initiatiefnemer gaf toestemming voor foto's. Beschrijf wat er op de "
+                        "foto's te zien is, dan tonen wij ze bij het verhaal."
+                    )
+                }
+            )
         verhaal.gewijzigd_door = door
         if publiceren and verhaal.gepubliceerd_op is None:
             verhaal.gepubliceerd_op = timezone.now()

@@ -14,6 +14,11 @@ urlpatterns = [
     path("initiatieven/kern/<slug:kern>/", views.publiek_kern, name="publiek_kern"),
     path("initiatieven/verhalen/", views.verhalen, name="verhalen"),
     path("initiatieven/verhalen/<int:pk>/", views.verhaal, name="verhaal"),
+    path(
+        "initiatieven/verhalen/<int:pk>/fotos/<int:bijlage_pk>/",
+        views.verhaal_foto,
+        name="verhaal_foto",
+    ),
     path("initiatieven/<int:pk>/", views.publiek_detail, name="publiek_detail"),
     # staff
     path("medewerker/initiatieven/", views.LijstView.as_view(), name="lijst"),

@@ -1,4 +1,5 @@
 import uuid
+from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -61,6 +62,7 @@ def indienen(request):
                     geld_indicatie=data["geld_indicatie"],
                     hulp_toelichting=data["hulp_toelichting"],
                     voornaam_tonen=data["voornaam_tonen"],
+                    fotos_publiceren=data["fotos_publiceren"],
                     bijlagen=data["bijlagen"],
                 )
             except ValidationError as exc:
@@ -239,7 +241,26 @@ def verhalen(request):
 
 def verhaal(request, pk: int):
     obj = get_object_or_404(selectors.gepubliceerde_verhalen(), pk=pk)
-    return render(request, "initiatieven/verhaal.html", {"verhaal": obj})
+    return render(
+        request,
+        "initiatieven/verhaal.html",
+        {"verhaal": obj, "fotos": selectors.verhaal_fotos(obj)},
+    )
+
+
+def verhaal_foto(request, pk: int, bijlage_pk: int):
+    """A report photo of a published story, inline; 404 for anything else."""
+    obj = get_object_or_404(selectors.gepubliceerde_verhalen(), pk=pk)
+    foto = next((b for b in selectors.verhaal_fotos(obj) if b.pk == bijlage_pk), None)
+    if foto is None:
+        raise Http404
+    # A neutral file name: the inwoner's own file name may hold a name.
+    return FileResponse(
+        foto.bestand.open("rb"),
+        as_attachment=False,
+        filename=f"foto-{foto.pk}{Path(foto.bestand.name).suffix}",
+        content_type=foto.content_type,
+    )
 
 
 # --- staff ------------------------------------------------------------------------------
@@ -410,6 +431,7 @@ class VerhaalView(InitiatiefMixin, View):
                 "wat_werkte": bestaand.wat_werkte,
                 "wat_niet": bestaand.wat_niet,
                 "waarom": bestaand.waarom,
+                "foto_beschrijving": bestaand.foto_beschrijving,
                 "publiceren": bestaand.gepubliceerd_op is not None,
             }
         return self._render(VerhaalForm(initial=initial), initiatief)
