@@ -228,3 +228,12 @@ def test_inwoner_page_never_shows_internal_notes(client):
     Notitie.objects.create(initiatief=initiatief, auteur=MedewerkerFactory(), tekst="Lastige man")
     pad = services.persoonlijke_link(initiatief).removeprefix(settings.SITE_URL)
     assert "Lastige man" not in client.get(pad).content.decode()
+
+
+@pytest.mark.parametrize("aangevinkt", [True, False])
+def test_consent_for_photos_and_first_name_is_saved_as_ticked(client, aangevinkt):
+    extra = {"fotos_publiceren": "on", "voornaam_tonen": "on"} if aangevinkt else {}
+    assert client.post(URL, _data(KernFactory(), **extra)).status_code == 302
+    initiatief = Initiatief.objects.get()
+    assert initiatief.fotos_publiceren is aangevinkt
+    assert initiatief.voornaam_tonen is aangevinkt
