@@ -31,10 +31,23 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_secret_key():
-    result = _manage("check", env_extra={"SECRET_KEY": ""})
+def test_production_server_refuses_to_start_without_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update(PRODUCTION_ENV | {"SECRET_KEY": ""})
+    result = subprocess.run(
+        [sys.executable, "-c", "import kerngericht.wsgi"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert "SECRET_KEY ontbreekt" in result.stderr
+
+
+def test_migration_check_runs_without_secret_key():
+    result = _manage("makemigrations", "--check", "--dry-run", env_extra={"SECRET_KEY": ""})
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_demo_data_is_refused_in_production():
