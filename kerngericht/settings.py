@@ -27,7 +27,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 
-# Without DEBUG there is no default: Django refuses to serve without it (tests/test_deploy.py),
+# Without DEBUG there is no default: the web server refuses to start without it (wsgi.py),
 # while commands that need no secret (makemigrations --check) still run.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:

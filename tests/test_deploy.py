@@ -42,7 +42,7 @@ def test_production_server_refuses_to_start_without_secret_key():
         text=True,
     )
     assert result.returncode != 0
-    assert "The SECRET_KEY setting must not be empty" in result.stderr
+    assert "SECRET_KEY ontbreekt" in result.stderr
 
 
 def test_migration_check_runs_without_secret_key():
