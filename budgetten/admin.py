@@ -5,11 +5,15 @@ from .models import (
     Aanvraag,
     Budgetpost,
     Declaratie,
+    Kandidaat,
     Kostenpost,
     Regeling,
     RegelingJaar,
+    Stembiljet,
+    Stemronde,
     Vrijwilligersvergoeding,
 )
+from .services import ANONIEM_DOMEIN
 
 
 class RegelingJaarInline(admin.TabularInline):
@@ -69,3 +73,41 @@ class DeclaratieAdmin(AlleenLezen, SimpleHistoryAdmin):
 @admin.register(Vrijwilligersvergoeding)
 class VrijwilligersvergoedingAdmin(AlleenLezen, SimpleHistoryAdmin):
     list_display = ("jaar", "coordinator", "bedrag", "toegekend_door")
+
+
+class KandidaatInline(AlleenLezen, admin.TabularInline):
+    model = Kandidaat
+    fields = ("titel", "status", "gevraagd_bedrag", "stemmen", "plaats", "uitkomst")
+    readonly_fields = fields
+
+
+@admin.register(Stemronde)
+class StemrondeAdmin(AlleenLezen, SimpleHistoryAdmin):
+    """Phases and dates change through the services (medewerker/budgetten/stemrondes/)."""
+
+    list_display = ("kern", "jaar", "fase", "stemmen_van", "stemmen_tot", "verdeeld_op")
+    list_filter = ("fase", "jaar", "kern")
+    inlines = [KandidaatInline]
+
+
+def email_gemaskeerd(email: str) -> str:
+    """a***@example.nl: enough to recognise, not enough to read the address."""
+    lokaal, _at, domein = email.partition("@")
+    if domein == ANONIEM_DOMEIN:
+        return "(geanonimiseerd)"
+    return f"{lokaal[:1]}***@{domein}" if domein else "***"
+
+
+@admin.register(Stembiljet)
+class StembiljetAdmin(AlleenLezen, admin.ModelAdmin):
+    """Ballots are read-only and the address is never shown in full."""
+
+    list_display = ("pk", "stemronde", "email_kort", "bevestigd_op", "geanonimiseerd_op")
+    list_filter = ("stemronde__jaar", "stemronde__kern")
+    list_select_related = ("stemronde__kern",)
+    fields = ("stemronde", "email_kort", "bevestigd_op", "aangemaakt_op", "geanonimiseerd_op")
+    readonly_fields = fields
+
+    @admin.display(description="e-mailadres")
+    def email_kort(self, obj: Stembiljet) -> str:
+        return email_gemaskeerd(obj.email)

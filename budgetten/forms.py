@@ -352,6 +352,25 @@ class VergoedingForm(forms.Form):
 # --- The residents' voting round --------------------------------------------------------------
 
 
+class StemrondeDatumForm(forms.Form):
+    stemmen_van = forms.DateField(
+        label=_("Stemmen kan vanaf"),
+        widget=DatumInput(),
+        error_messages={
+            "required": _("Vul de eerste dag in waarop inwoners kunnen stemmen."),
+            "invalid": _("Vul een datum in zoals 21-06-2026."),
+        },
+    )
+    stemmen_tot = forms.DateField(
+        label=_("Stemmen kan tot en met"),
+        widget=DatumInput(),
+        error_messages={
+            "required": _("Vul de laatste dag in waarop inwoners kunnen stemmen."),
+            "invalid": _("Vul een datum in zoals 21-06-2026."),
+        },
+    )
+
+
 class StemrondeForm(forms.Form):
     jaar = forms.IntegerField(
         label=_("Budgetjaar"),

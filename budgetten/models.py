@@ -497,6 +497,8 @@ class Stembiljet(models.Model):
     bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     link_versie = models.PositiveIntegerField(_("versie bevestigingslink"), default=1)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    # After the division the address is replaced by a keyed hash (see ADR 0008).
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-aangemaakt_op"]

@@ -402,6 +402,23 @@ def controleer_stemronde_periode(
     return bevindingen
 
 
+def controleer_stemronde_datums_wijzigen(
+    *, fase: str, jaar: int, stemmen_van: date, stemmen_tot: date, vandaag: date
+) -> Bevindingen:
+    """The voting dates may change only while the round is in preparation: residents and
+    applicants are told the dates when voting opens. The first day is not in the past."""
+    if fase != StemrondeFase.VOORBEREIDING:
+        return {
+            "stemmen_van": [_("De data wijzigt u alleen zolang de stemronde in voorbereiding is.")]
+        }
+    bevindingen = controleer_stemronde_periode(
+        jaar=jaar, stemmen_van=stemmen_van, stemmen_tot=stemmen_tot, vandaag=vandaag
+    )
+    if stemmen_van < vandaag:
+        _voeg_toe(bevindingen, "stemmen_van", _("De begindatum ligt in het verleden."))
+    return bevindingen
+
+
 def controleer_kandidaat(
     *,
     criteria: dict[str, bool],

@@ -5,8 +5,11 @@ aanvraag/declaratie first, ledger row second, so two writers cannot deadlock."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -629,6 +632,36 @@ def stemronde_aanmaken(
 
 
 @transaction.atomic
+def stemronde_data_wijzigen(
+    *,
+    stemronde_id: int,
+    stemmen_van: date,
+    stemmen_tot: date,
+    door,
+    vandaag: date | None = None,
+) -> Stemronde:
+    """Change the voting dates of a round that is still in preparation (not after opening:
+    applicants and residents have then been told the dates)."""
+    vandaag = vandaag or timezone.localdate()
+    ronde = _vergrendel_stemronde(stemronde_id)
+    bevindingen = r.controleer_stemronde_datums_wijzigen(
+        fase=ronde.fase,
+        jaar=ronde.jaar,
+        stemmen_van=stemmen_van,
+        stemmen_tot=stemmen_tot,
+        vandaag=vandaag,
+    )
+    if bevindingen:
+        raise RegelFout(bevindingen)
+    ronde.stemmen_van = stemmen_van
+    ronde.stemmen_tot = stemmen_tot
+    ronde._history_user = door
+    ronde.full_clean()
+    ronde.save(update_fields=["stemmen_van", "stemmen_tot"])
+    return ronde
+
+
+@transaction.atomic
 def kandidaat_beoordelen(
     *,
     stemronde_id: int,
@@ -922,3 +955,56 @@ def stem_bevestigen(*, stembiljet_id: int, vandaag: date | None = None) -> Stemb
     biljet.bevestigd_op = timezone.now()
     biljet.save(update_fields=["voorlopige_keuze", "bevestigd_op"])
     return biljet
+
+
+# --- Privacy: ballots after the division -------------------------------------------------------
+# docs/decisions/0008-leefbaarheid-stemronde.md ("Na de verdeling")
+
+ANONIMISEREN_NA_DAGEN = 30
+ANONIEM_DOMEIN = "geanonimiseerd.invalid"
+
+
+def _pseudoniem(*, sleutel: bytes, email: str) -> str:
+    digest = hmac.new(sleutel, email.strip().lower().encode(), hashlib.sha256).hexdigest()
+    return f"{digest}@{ANONIEM_DOMEIN}"
+
+
+def stembiljetten_anonimiseren(*, nu: datetime | None = None) -> int:
+    """Replace the email address (and postcode) of every ballot of rounds divided more than
+    ANONIMISEREN_NA_DAGEN days ago by a keyed hash. The key is random per round and per run
+    and is never stored, so nobody can link a ballot back to an address; distinct addresses
+    keep distinct values, so the unique constraint (stemronde, lower(email)) still holds and
+    still says "one ballot per address". Vote counts (steunt, Kandidaat.stemmen) stay.
+    Safe to run twice: anonymised ballots are skipped; one round per transaction."""
+    nu = nu or timezone.now()
+    grens = nu - timedelta(days=ANONIMISEREN_NA_DAGEN)
+    ronde_ids = list(
+        Stemronde.objects.filter(
+            fase=StemrondeFase.VERDEELD,
+            verdeeld_op__lte=grens,
+            stembiljetten__geanonimiseerd_op__isnull=True,
+        )
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    aantal = 0
+    for ronde_id in ronde_ids:
+        with transaction.atomic():
+            _vergrendel_stemronde(ronde_id)
+            biljetten = list(
+                Stembiljet.objects.select_for_update()
+                .filter(stemronde_id=ronde_id, geanonimiseerd_op__isnull=True)
+                .order_by("pk")
+            )
+            sleutel = secrets.token_bytes(32)
+            for biljet in biljetten:
+                biljet.email = _pseudoniem(sleutel=sleutel, email=biljet.email)
+                biljet.postcode = ""
+                biljet.voorlopige_keuze = []
+                biljet.geanonimiseerd_op = nu
+            Stembiljet.objects.bulk_update(
+                biljetten, ["email", "postcode", "voorlopige_keuze", "geanonimiseerd_op"]
+            )
+            aantal += len(biljetten)
+    return aantal

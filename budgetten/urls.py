@@ -117,6 +117,11 @@ urlpatterns = [
         name="stemronde_beheer",
     ),
     path(
+        "medewerker/budgetten/stemrondes/<int:stemronde_pk>/data/",
+        views.StemrondeDatumView.as_view(),
+        name="stemronde_data",
+    ),
+    path(
         "medewerker/budgetten/stemrondes/<int:stemronde_pk>/fase/",
         views.StemrondeFaseView.as_view(),
         name="stemronde_fase",

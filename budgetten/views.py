@@ -31,6 +31,7 @@ from .forms import (
     KandidaatForm,
     KostenpostFormSet,
     StemForm,
+    StemrondeDatumForm,
     StemrondeForm,
     VaststellingForm,
     VergoedingForm,
@@ -795,6 +796,46 @@ class StemrondeFaseView(StemrondeMixin, View):
             return render(request, view.template_name, ctx, status=400)
         messages.success(request, self.succes[naar])
         return redirect("budgetten:stemronde_beheer", stemronde_pk=ronde.pk)
+
+
+class StemrondeDatumView(StemrondeMixin, View):
+    """Change the voting dates while the round is in preparation."""
+
+    template_name = "budgetten/stemronde_datum.html"
+
+    def _render(self, request, form, status=200):
+        ronde = self.get_permission_object()
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "ronde": ronde, "mag": ronde.fase == StemrondeFase.VOORBEREIDING},
+            status=status,
+        )
+
+    def get(self, request, *args, **kwargs):
+        ronde = self.get_permission_object()
+        form = StemrondeDatumForm(
+            initial={"stemmen_van": ronde.stemmen_van, "stemmen_tot": ronde.stemmen_tot}
+        )
+        return self._render(request, form)
+
+    def post(self, request, *args, **kwargs):
+        ronde = self.get_permission_object()
+        form = StemrondeDatumForm(request.POST)
+        if form.is_valid():
+            try:
+                services.stemronde_data_wijzigen(
+                    stemronde_id=ronde.pk,
+                    stemmen_van=form.cleaned_data["stemmen_van"],
+                    stemmen_tot=form.cleaned_data["stemmen_tot"],
+                    door=request.user,
+                )
+            except services.RegelFout as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(request, "De data om te stemmen zijn gewijzigd.")
+                return redirect("budgetten:stemronde_beheer", stemronde_pk=ronde.pk)
+        return self._render(request, form, status=400)
 
 
 class KandidaatView(StemrondeMixin, View):

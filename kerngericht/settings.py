@@ -237,6 +237,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "participatie.vragen.herinneringen_versturen",
         "schedule": 15 * 60,
     },
+    # Budgetten: ballots of voting rounds divided > 30 days ago lose their email (ADR 0008).
+    "budgetten-stembiljetten-anonimiseren": {
+        "task": "budgetten.tasks.stembiljetten_anonimiseren",
+        "schedule": 24 * 60 * 60,
+    },
 }
 # Working days after a passed deadline before the teammanager is told.
 VRAGEN_ESCALATIE_WERKDAGEN = int(os.environ.get("VRAGEN_ESCALATIE_WERKDAGEN", "2"))

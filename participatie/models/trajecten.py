@@ -14,6 +14,7 @@ from participatie.trajecten.constants import (
     STAPPEN,
     AanmeldingStatus,
     BijeenkomstSoort,
+    BijeenkomstStatus,
     GemeenteRol,
     Inschatting,
     Ladder,
@@ -272,6 +273,24 @@ class Bijeenkomst(models.Model):
     verslag = models.TextField(
         _("kort verslag (openbaar)"), blank=True, help_text=_("Wat hebben we gehoord?")
     )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=BijeenkomstStatus.choices,
+        default=BijeenkomstStatus.GEPLAND,
+        db_index=True,
+    )
+    geannuleerd_op = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+    geannuleerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geannuleerd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    annulering_reden = models.TextField(_("reden van annuleren (openbaar)"), blank=True)
+    annulering_alternatief = models.TextField(_("nieuwe datum of link (openbaar)"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = BijeenkomstQuerySet.as_manager()
@@ -285,6 +304,10 @@ class Bijeenkomst(models.Model):
                 condition=Q(eindigt_op__gt=models.F("begint_op")), name="bijeenkomst_eind_na_begin"
             ),
             models.CheckConstraint(condition=Q(capaciteit__gte=1), name="bijeenkomst_capaciteit"),
+            models.CheckConstraint(
+                condition=~Q(status=BijeenkomstStatus.GEANNULEERD) | ~Q(annulering_reden=""),
+                name="bijeenkomst_annulering_heeft_reden",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -292,6 +315,10 @@ class Bijeenkomst(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("participatie:bijeenkomst_publiek", kwargs={"bijeenkomst_pk": self.pk})
+
+    @property
+    def geannuleerd(self) -> bool:
+        return self.status == BijeenkomstStatus.GEANNULEERD
 
     @property
     def plek(self) -> str:

@@ -160,6 +160,11 @@ class BijeenkomstSoort(models.TextChoices):
     OVERIG = "overig", _("Bijeenkomst")
 
 
+class BijeenkomstStatus(models.TextChoices):
+    GEPLAND = "gepland", _("Gaat door")
+    GEANNULEERD = "geannuleerd", _("Gaat niet door (geannuleerd)")
+
+
 class AanmeldingStatus(models.TextChoices):
     AANGEMELD = "aangemeld", _("Aangemeld")
     WACHTLIJST = "wachtlijst", _("Op de wachtlijst")

@@ -192,6 +192,26 @@ class VerslagForm(forms.Form):
     )
 
 
+class AnnulerenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom gaat de bijeenkomst niet door?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf waarom de bijeenkomst niet doorgaat.")},
+        help_text=_(
+            "Iedereen die zich heeft aangemeld of op de wachtlijst staat, krijgt deze reden "
+            "per e-mail. De reden staat ook op de openbare pagina."
+        ),
+    )
+    alternatief = forms.CharField(
+        label=_("Nieuwe datum of link (als die er is)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bijvoorbeeld: de nieuwe datum, of een link naar een andere bijeenkomst."),
+    )
+
+
 class AanmeldForm(forms.Form):
     naam = forms.CharField(
         label=_("Uw naam"),

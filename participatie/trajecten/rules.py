@@ -20,7 +20,7 @@ from accounts.rules import (
     is_teammanager,
 )
 
-from .constants import STAPPEN, AanmeldingStatus, Stap, TrajectStatus
+from .constants import STAPPEN, AanmeldingStatus, BijeenkomstStatus, Stap, TrajectStatus
 
 # Fields a step needs before it counts as complete (the form marks them required too).
 STAP_VERPLICHT: dict[str, tuple[str, ...]] = {
@@ -112,7 +112,11 @@ def mag_afronden(*, soort: str, status: str, voltooid: Iterable[str]) -> tuple[b
 # Meetings
 
 
-def inschrijving_open(*, begint_op: datetime.datetime, nu: datetime.datetime) -> tuple[bool, str]:
+def inschrijving_open(
+    *, begint_op: datetime.datetime, nu: datetime.datetime, geannuleerd: bool = False
+) -> tuple[bool, str]:
+    if geannuleerd:
+        return False, _("Deze bijeenkomst gaat niet door. Aanmelden kan niet meer.")
     if begint_op <= nu:
         return False, _("Deze bijeenkomst is al geweest of begonnen. Aanmelden kan niet meer.")
     return True, ""
@@ -125,12 +129,29 @@ def status_voor_nieuwe_aanmelding(*, capaciteit: int, aantal_aangemeld: int) -> 
 
 
 def afmelden_mogelijk(
-    *, status: str, begint_op: datetime.datetime, nu: datetime.datetime
+    *,
+    status: str,
+    begint_op: datetime.datetime,
+    nu: datetime.datetime,
+    geannuleerd: bool = False,
 ) -> tuple[bool, str]:
     if status == AanmeldingStatus.AFGEMELD:
         return False, _("U bent al afgemeld voor deze bijeenkomst.")
+    if geannuleerd:
+        return False, _("Deze bijeenkomst gaat niet door. U hoeft zich niet af te melden.")
     if begint_op <= nu:
         return False, _("Deze bijeenkomst is al begonnen. Afmelden kan niet meer.")
+    return True, ""
+
+
+def annuleren_mogelijk(
+    *, status: str, begint_op: datetime.datetime, nu: datetime.datetime
+) -> tuple[bool, str]:
+    """A meeting can be cancelled once, and only before it starts."""
+    if status == BijeenkomstStatus.GEANNULEERD:
+        return False, _("Deze bijeenkomst is al geannuleerd.")
+    if begint_op <= nu:
+        return False, _("Deze bijeenkomst is al begonnen of geweest. Annuleren kan niet meer.")
     return True, ""
 
 

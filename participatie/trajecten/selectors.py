@@ -7,7 +7,7 @@ from accounts.constants import Rol
 from kernen.models import Kern
 from participatie.models import Aanmelding, Bijeenkomst, Traject
 
-from .constants import AanmeldingStatus, TrajectStatus
+from .constants import AanmeldingStatus, BijeenkomstStatus, TrajectStatus
 
 
 def trajecten_voor_medewerker(user) -> QuerySet[Traject]:
@@ -132,6 +132,7 @@ def kern_dashboard(*, kern: Kern, nu=None) -> dict:
 def herinneringen_te_versturen(*, begin, eind) -> QuerySet[Aanmelding]:
     return Aanmelding.objects.filter(
         status=AanmeldingStatus.AANGEMELD,
+        bijeenkomst__status=BijeenkomstStatus.GEPLAND,
         bijeenkomst__begint_op__gte=begin,
         bijeenkomst__begint_op__lt=eind,
         herinnering__isnull=True,
@@ -146,7 +147,7 @@ def kern_publiek(*, kern: Kern, nu=None, aantal: int = 5) -> dict:
             Bijeenkomst.objects.komend(nu)
             .filter(Q(kern=kern) | Q(kern__isnull=True))
             .select_related("kern")
-            .only("pk", "titel", "begint_op", "eindigt_op", "locatie", "kern__naam")
+            .only("pk", "titel", "status", "begint_op", "eindigt_op", "locatie", "kern__naam")
             .order_by("begint_op")[:aantal]
         ),
         "trajecten": list(

@@ -30,7 +30,7 @@ from participatie.models import (
 )
 
 from . import rules
-from .constants import AanmeldingStatus, Stap, TrajectStatus
+from .constants import AanmeldingStatus, BijeenkomstStatus, Stap, TrajectStatus
 from .ics import bijeenkomst_ics
 
 LINK_SOORT = "bijeenkomst-aanmelding"
@@ -249,16 +249,77 @@ def bijeenkomst_verslag_opslaan(*, bijeenkomst: Bijeenkomst, verslag: str) -> Bi
     return bijeenkomst
 
 
+@dataclass(frozen=True)
+class AnnuleerResultaat:
+    bijeenkomst: Bijeenkomst
+    gemaild: int
+
+
+@transaction.atomic
+def bijeenkomst_annuleren(
+    *,
+    bijeenkomst: Bijeenkomst,
+    reden: str,
+    door,
+    alternatief: str = "",
+    nu: datetime.datetime | None = None,
+) -> AnnuleerResultaat:
+    """Cancel a whole meeting, once. Everyone registered or on the waiting list gets one
+    email (after commit) with the reason and, if given, a new date or link. Registration and
+    the day-before reminder stop. A second attempt is refused, so nobody is mailed twice."""
+    nu = nu or timezone.now()
+    reden, alternatief = reden.strip(), alternatief.strip()
+    if not reden:
+        raise ValidationError({"reden": _("Schrijf waarom de bijeenkomst niet doorgaat.")})
+    bijeenkomst = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+    mag, waarom = rules.annuleren_mogelijk(
+        status=bijeenkomst.status, begint_op=bijeenkomst.begint_op, nu=nu
+    )
+    if not mag:
+        raise ValidationError(waarom)
+    bijeenkomst.status = BijeenkomstStatus.GEANNULEERD
+    bijeenkomst.geannuleerd_op = nu
+    bijeenkomst.geannuleerd_door = door
+    bijeenkomst.annulering_reden = reden
+    bijeenkomst.annulering_alternatief = alternatief
+    bijeenkomst.full_clean()
+    bijeenkomst.save(
+        update_fields=[
+            "status",
+            "geannuleerd_op",
+            "geannuleerd_door",
+            "annulering_reden",
+            "annulering_alternatief",
+        ]
+    )
+    betrokken = list(
+        bijeenkomst.aanmeldingen.filter(
+            status__in=[AanmeldingStatus.AANGEMELD, AanmeldingStatus.WACHTLIJST]
+        ).order_by("aangemeld_op", "pk")
+    )
+    for aanmelding in betrokken:
+        aanmelding.bijeenkomst = bijeenkomst
+        _mail_status(
+            aanmelding,
+            template="participatie/trajecten/mail/geannuleerd.txt",
+            onderwerp=_("Gaat niet door: %(titel)s"),
+            agenda=False,
+        )
+    return AnnuleerResultaat(bijeenkomst=bijeenkomst, gemaild=len(betrokken))
+
+
 def aanmelding_link(aanmelding: Aanmelding) -> str:
     token = maak_token(soort=LINK_SOORT, pk=aanmelding.pk, versie=aanmelding.link_versie)
     return settings.SITE_URL + reverse("participatie:aanmelding", kwargs={"token": token})
 
 
-def _mail_status(aanmelding: Aanmelding, *, template: str, onderwerp: str) -> None:
+def _mail_status(
+    aanmelding: Aanmelding, *, template: str, onderwerp: str, agenda: bool = True
+) -> None:
     bijeenkomst = aanmelding.bijeenkomst
     link = aanmelding_link(aanmelding)
     bijlagen = []
-    if aanmelding.status == AanmeldingStatus.AANGEMELD:
+    if agenda and aanmelding.status == AanmeldingStatus.AANGEMELD:
         bijlagen.append(
             Bijlage(
                 naam="bijeenkomst.ics",
@@ -314,7 +375,9 @@ def aanmelden(
     if not naam:
         raise ValidationError({"naam": _("Vul uw naam in.")})
     bijeenkomst = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
-    open_, reden = rules.inschrijving_open(begint_op=bijeenkomst.begint_op, nu=nu)
+    open_, reden = rules.inschrijving_open(
+        begint_op=bijeenkomst.begint_op, nu=nu, geannuleerd=bijeenkomst.geannuleerd
+    )
     if not open_:
         raise ValidationError(reden)
     bestaand = (
@@ -345,6 +408,8 @@ def aanmelden(
 
 def _wachtlijst_doorschuiven(bijeenkomst: Bijeenkomst) -> list[Aanmelding]:
     """Move people up from the waiting list while seats are free (meeting row locked)."""
+    if bijeenkomst.geannuleerd:
+        return []
     vrij = (
         bijeenkomst.capaciteit
         - bijeenkomst.aanmeldingen.filter(status=AanmeldingStatus.AANGEMELD).count()
@@ -384,7 +449,10 @@ def afmelden(*, aanmelding: Aanmelding, nu: datetime.datetime | None = None) -> 
     if aanmelding.status == AanmeldingStatus.AFGEMELD:
         return AfmeldResultaat(aanmelding=aanmelding, doorgeschoven=[], was_al_afgemeld=True)
     mag, reden = rules.afmelden_mogelijk(
-        status=aanmelding.status, begint_op=bijeenkomst.begint_op, nu=nu
+        status=aanmelding.status,
+        begint_op=bijeenkomst.begint_op,
+        nu=nu,
+        geannuleerd=bijeenkomst.geannuleerd,
     )
     if not mag:
         raise ValidationError(reden)
@@ -410,7 +478,11 @@ def herinnering_versturen(*, aanmelding_id: int) -> bool:
             aanmelding = (
                 Aanmelding.objects.select_related("bijeenkomst").filter(pk=aanmelding_id).first()
             )
-            if aanmelding is None or aanmelding.status != AanmeldingStatus.AANGEMELD:
+            if (
+                aanmelding is None
+                or aanmelding.status != AanmeldingStatus.AANGEMELD
+                or aanmelding.bijeenkomst.geannuleerd
+            ):
                 return False
             _herinnering, created = BijeenkomstHerinnering.objects.get_or_create(
                 aanmelding=aanmelding

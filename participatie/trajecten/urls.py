@@ -53,6 +53,11 @@ urlpatterns = [
         name="bijeenkomst_bewerken",
     ),
     path(
+        "medewerker/bijeenkomsten/<int:bijeenkomst_pk>/annuleren/",
+        views.BijeenkomstAnnulerenView.as_view(),
+        name="bijeenkomst_annuleren",
+    ),
+    path(
         "medewerker/bijeenkomsten/<int:bijeenkomst_pk>/aanmeldingen.csv",
         views.AanmeldingenCsvView.as_view(),
         name="bijeenkomst_csv",

@@ -17,9 +17,10 @@ from participatie.models import Aanmelding, Bijeenkomst, Traject
 
 from . import rules, selectors, services
 from .constants import LADDER_BELOFTE, STAP_UITLEG, STAPPEN, AanmeldingStatus, Ladder, Stap
-from .filters import BijeenkomstFilter, TrajectFilter
+from .filters import BijeenkomstFilter, PubliekeBijeenkomstFilter, TrajectFilter
 from .forms import (
     AanmeldForm,
+    AnnulerenForm,
     BijeenkomstForm,
     LessenZoekForm,
     TrajectBasisForm,
@@ -404,6 +405,59 @@ class BijeenkomstBewerkenView(_BijeenkomstMixin, View):
         return render(request, self.template_name, {"form": form, "bijeenkomst": b})
 
 
+class BijeenkomstAnnulerenView(_BijeenkomstMixin, View):
+    """Cancel the whole meeting, with a reason; everyone registered gets one email."""
+
+    permission_required = "participatie.change_bijeenkomst"
+    template_name = "participatie/trajecten/bijeenkomst_annuleren.html"
+
+    def _render(self, request, form, status=200):
+        b = self.get_permission_object()
+        mag, reden = rules.annuleren_mogelijk(
+            status=b.status, begint_op=b.begint_op, nu=timezone.now()
+        )
+        betrokken = b.aanmeldingen.filter(
+            status__in=[AanmeldingStatus.AANGEMELD, AanmeldingStatus.WACHTLIJST]
+        ).count()
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "bijeenkomst": b,
+                "mag": mag,
+                "reden": reden,
+                "betrokken": betrokken,
+            },
+            status=status,
+        )
+
+    def get(self, request, bijeenkomst_pk):
+        return self._render(request, AnnulerenForm())
+
+    def post(self, request, bijeenkomst_pk):
+        b = self.get_permission_object()
+        form = AnnulerenForm(request.POST)
+        if form.is_valid():
+            try:
+                resultaat = services.bijeenkomst_annuleren(
+                    bijeenkomst=b,
+                    reden=form.cleaned_data["reden"],
+                    alternatief=form.cleaned_data["alternatief"],
+                    door=request.user,
+                )
+            except ValidationError as exc:
+                _fouten_naar_form(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("De bijeenkomst is geannuleerd. Wij mailen %(n)s inwoner(s).")
+                    % {"n": resultaat.gemaild},
+                )
+                return redirect("participatie:bijeenkomst_detail", bijeenkomst_pk=b.pk)
+        return self._render(request, form, status=400)
+
+
 class AanmeldingenCsvView(_BijeenkomstMixin, View):
     permission_required = "participatie.view_aanmeldingen"
 
@@ -459,14 +513,13 @@ class VerslagView(_BijeenkomstMixin, View):
 
 
 def bijeenkomsten(request):
-    kern = None
-    if request.GET.get("kern"):
-        kern = Kern.objects.actief().filter(slug=request.GET["kern"]).first()
+    filter_ = PubliekeBijeenkomstFilter(request.GET, queryset=selectors.bijeenkomsten_publiek())
+    kern = filter_.form.cleaned_data.get("kern") if filter_.is_valid() else None
     return render(
         request,
         "participatie/trajecten/bijeenkomsten.html",
         {
-            "bijeenkomsten": selectors.bijeenkomsten_publiek(kern=kern),
+            "bijeenkomsten": filter_.qs if kern is not None else selectors.bijeenkomsten_publiek(),
             "kern": kern,
             "kernen": Kern.objects.actief().order_by("naam"),
         },
@@ -478,7 +531,9 @@ def bijeenkomst_publiek(request, bijeenkomst_pk: int):
         b = selectors.bijeenkomst_publiek(pk=bijeenkomst_pk)
     except Bijeenkomst.DoesNotExist as exc:
         raise Http404 from exc
-    open_, reden = rules.inschrijving_open(begint_op=b.begint_op, nu=timezone.now())
+    open_, reden = rules.inschrijving_open(
+        begint_op=b.begint_op, nu=timezone.now(), geannuleerd=b.geannuleerd
+    )
     form = AanmeldForm(request.POST if request.method == "POST" and open_ else None)
     if request.method == "POST" and open_ and form.is_valid():
         try:
@@ -537,7 +592,10 @@ def aanmelding(request, token: str):
                 messages.success(request, _("U bent afgemeld. Wij sturen u een bevestiging."))
         return redirect(reverse("participatie:aanmelding", kwargs={"token": token}))
     mag, reden = rules.afmelden_mogelijk(
-        status=a.status, begint_op=a.bijeenkomst.begint_op, nu=timezone.now()
+        status=a.status,
+        begint_op=a.bijeenkomst.begint_op,
+        nu=timezone.now(),
+        geannuleerd=a.bijeenkomst.geannuleerd,
     )
     return render(
         request,

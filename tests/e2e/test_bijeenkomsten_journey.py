@@ -85,3 +85,34 @@ def test_kernambtenaar_adds_a_channel_to_the_toolbox(page, axe_check, sign_in_br
     axe_check(page)
     page.get_by_role("link", name="Organisatie toevoegen").click()
     axe_check(page)
+
+
+def test_organiser_cancels_a_meeting_and_the_public_page_says_so(page, axe_check, sign_in_browser):
+    from participatie.trajecten.constants import BijeenkomstStatus
+    from tests.participatie.trajecten.factories import AanmeldingFactory
+
+    ingen = KernFactory(naam="Ingen", slug="ingen")
+    b = BijeenkomstFactory(kern=ingen, titel="Startbijeenkomst Ingen")
+    AanmeldingFactory(bijeenkomst=b, email="jan@example.nl")
+    sign_in_browser(page, b.organisator)
+
+    page.goto(f"/medewerker/bijeenkomsten/{b.pk}/")
+    axe_check(page)
+    page.get_by_role("link", name="Bijeenkomst annuleren").click()
+    axe_check(page)
+    page.get_by_label(re.compile("Waarom gaat de bijeenkomst niet door")).fill(
+        "De zaal is niet beschikbaar."
+    )
+    page.get_by_label(re.compile("Nieuwe datum of link")).fill("We komen op 3 juni samen.")
+    page.get_by_role("button", name="Bijeenkomst annuleren").click()
+    expect(page.get_by_text("De bijeenkomst is geannuleerd.")).to_be_visible()
+    axe_check(page)
+
+    page.goto(f"/bijeenkomsten/{b.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Geannuleerd: Startbijeenkomst Ingen")
+    expect(page.get_by_text("De zaal is niet beschikbaar.")).to_be_visible()
+    expect(page.get_by_role("button", name="Aanmelden")).to_have_count(0)
+    axe_check(page)
+    b.refresh_from_db()
+    assert b.status == BijeenkomstStatus.GEANNULEERD
+    assert [m.to for m in mail.outbox if "Gaat niet door" in m.subject] == [["jan@example.nl"]]
