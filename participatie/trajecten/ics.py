@@ -14,8 +14,12 @@ def _uid(bijeenkomst) -> str:
     return f"bijeenkomst-{bijeenkomst.pk}@{host}"
 
 
-def bijeenkomst_ics(bijeenkomst, *, afmeldlink: str = "") -> str:
-    """One VEVENT in Europe/Amsterdam with a VTIMEZONE, as text (CRLF line endings)."""
+def bijeenkomst_ics(bijeenkomst, *, afmeldlink: str = "", voor_deelnemer: bool = False) -> str:
+    """One VEVENT in Europe/Amsterdam with a VTIMEZONE, as text (CRLF line endings).
+
+    The video link and dial-in number are only for registered residents (`voor_deelnemer`,
+    the attachment of their confirmation); the public download leaves them out.
+    """
     tz = timezone.get_default_timezone()
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -31,14 +35,20 @@ def bijeenkomst_ics(bijeenkomst, *, afmeldlink: str = "") -> str:
     event.add("summary", bijeenkomst.titel)
     url = settings.SITE_URL + bijeenkomst.get_absolute_url()
     event.add("url", url)
-    plaats = bijeenkomst.locatie or bijeenkomst.videolink or bijeenkomst.telefoon
+    if bijeenkomst.geannuleerd:
+        event.add("status", "CANCELLED")
+    videolink = bijeenkomst.videolink if voor_deelnemer else ""
+    telefoon = bijeenkomst.telefoon if voor_deelnemer else ""
+    plaats = (
+        bijeenkomst.locatie or videolink or telefoon or ("Online" if bijeenkomst.videolink else "")
+    )
     if plaats:
         event["location"] = vText(plaats)
     regels = [bijeenkomst.omschrijving] if bijeenkomst.omschrijving else []
-    if bijeenkomst.videolink:
-        regels.append(f"Online meedoen: {bijeenkomst.videolink}")
-    if bijeenkomst.telefoon:
-        regels.append(f"Inbellen per telefoon: {bijeenkomst.telefoon}")
+    if videolink:
+        regels.append(f"Online meedoen: {videolink}")
+    if telefoon:
+        regels.append(f"Inbellen per telefoon: {telefoon}")
     regels.append(f"Meer informatie: {url}")
     if afmeldlink:
         regels.append(f"Afmelden: {afmeldlink}")

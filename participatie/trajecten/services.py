@@ -324,7 +324,7 @@ def _mail_status(
             Bijlage(
                 naam="bijeenkomst.ics",
                 mimetype="text/calendar; charset=utf-8; method=PUBLISH",
-                inhoud=bijeenkomst_ics(bijeenkomst, afmeldlink=link),
+                inhoud=bijeenkomst_ics(bijeenkomst, afmeldlink=link, voor_deelnemer=True),
             )
         )
     mail_versturen(

@@ -177,7 +177,9 @@ def test_ics_content_parses_back_with_times_in_amsterdam():
         videolink="https://teams.example/meet/ingen",
         telefoon="0344 579 111",
     )
-    cal = Calendar.from_ical(bijeenkomst_ics(b, afmeldlink="https://x.example/afmelden/abc/"))
+    cal = Calendar.from_ical(
+        bijeenkomst_ics(b, afmeldlink="https://x.example/afmelden/abc/", voor_deelnemer=True)
+    )
     assert str(cal["version"]) == "2.0"
     assert "Gemeente Buren" in str(cal["prodid"])
     assert cal.walk("VTIMEZONE"), "a VTIMEZONE for Europe/Amsterdam is included"
@@ -193,6 +195,25 @@ def test_ics_content_parses_back_with_times_in_amsterdam():
     assert "https://x.example/afmelden/abc/" in beschrijving
     assert str(event["uid"]).startswith(f"bijeenkomst-{b.pk}@")
     assert str(event["url"]).endswith(f"/bijeenkomsten/{b.pk}/")
+
+
+def test_public_ics_leaves_out_video_link_and_phone_and_marks_cancellation(client):
+    b = BijeenkomstFactory(videolink="https://teams.example/meet/geheim", telefoon="0344 579 111")
+    response = client.get(f"/bijeenkomsten/{b.pk}/agenda.ics")
+    assert response.status_code == 200
+    tekst = response.content.decode()
+    assert "teams.example/meet/geheim" not in tekst
+    assert "0344 579 111" not in tekst
+    (event,) = Calendar.from_ical(tekst).walk("VEVENT")
+    assert str(event["location"]) == "Online"
+    assert "status" not in event
+    b.status = "geannuleerd"
+    b.annulering_reden = "Ziekte"
+    b.save()
+    (event,) = Calendar.from_ical(client.get(f"/bijeenkomsten/{b.pk}/agenda.ics").content).walk(
+        "VEVENT"
+    )
+    assert str(event["status"]) == "CANCELLED"
 
 
 # Reminder the day before
