@@ -429,3 +429,24 @@ def open_stemronde_van_kern(*, kern: Kern, vandaag: date) -> Stemronde | None:
         ):
             return ronde
     return None
+
+
+# --- half-yearly monitoring (kerngericht.monitoring) ---------------------------------------
+
+
+def monitoring_per_kern(*, begin, einde) -> tuple[list[Regeling], dict[int, dict[int, Decimal]]]:
+    """The regelingen, and per kern id per regeling id the money granted by decisions taken
+    in [begin, einde) that still hold money (granted or settled). Two queries."""
+    alle = list(regelingen())
+    rijen = (
+        Aanvraag.objects.filter(
+            status__in=STATUS_MET_GELD, besluit_op__gte=begin, besluit_op__lt=einde
+        )
+        .values("kern_id", "regeling_id")
+        .annotate(bedrag=Coalesce(Sum("toegekend_bedrag"), Decimal("0")))
+        .order_by()
+    )
+    per_kern: dict[int, dict[int, Decimal]] = {}
+    for rij in rijen:
+        per_kern.setdefault(rij["kern_id"], {})[rij["regeling_id"]] = rij["bedrag"]
+    return alle, per_kern

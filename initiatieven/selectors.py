@@ -143,3 +143,33 @@ def verhaal_fotos(verhaal: Verhaal) -> list[Bijlage]:
             content_type__in=PUBLIEKE_FOTO_SOORTEN,
         ).order_by("aangemaakt_op", "pk")
     )
+
+
+# --- half-yearly monitoring (kerngericht.monitoring) ---------------------------------------
+
+
+def monitoring_per_kern(*, begin, einde) -> dict[int, dict[str, int]]:
+    """Per kern id: confirmed initiatives submitted in [begin, einde) and initiatives that
+    were promised support (toegezegd) in that period. Two queries."""
+    result: dict[int, dict[str, int]] = {}
+    ingediend = (
+        Initiatief.objects.bevestigd()
+        .filter(aangemaakt_op__gte=begin, aangemaakt_op__lt=einde)
+        .values("kern_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for r in ingediend:
+        result.setdefault(r["kern_id"], {"ingediend": 0, "toegezegd": 0})["ingediend"] = r["n"]
+    toegezegd = (
+        StatusWijziging.objects.filter(
+            naar_status=InitiatiefStatus.TOEGEZEGD, op__gte=begin, op__lt=einde
+        )
+        .values("initiatief__kern_id")
+        .annotate(n=Count("initiatief_id", distinct=True))
+        .order_by()
+    )
+    for r in toegezegd:
+        rij = result.setdefault(r["initiatief__kern_id"], {"ingediend": 0, "toegezegd": 0})
+        rij["toegezegd"] = r["n"]
+    return result

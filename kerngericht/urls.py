@@ -26,6 +26,22 @@ kerngericht_patterns = (
         ),
         path("contact/", TemplateView.as_view(template_name="pages/contact.html"), name="contact"),
         path("mijn-links/", views.mijn_links, name="mijn_links"),
+        path("medewerker/monitoring/", views.MonitoringView.as_view(), name="monitoring"),
+        path(
+            "medewerker/monitoring/export.csv",
+            views.MonitoringCsvView.as_view(),
+            name="monitoring_csv",
+        ),
+        path(
+            "medewerker/monitoring/actiepunten/",
+            views.ActiepuntenView.as_view(),
+            name="actiepunten",
+        ),
+        path(
+            "medewerker/monitoring/actiepunten/<int:actiepunt_pk>/status/",
+            views.ActiepuntStatusView.as_view(),
+            name="actiepunt_status",
+        ),
     ],
     "kerngericht",
 )

@@ -70,6 +70,18 @@ def _vraag_pk(kern: Kern) -> int:
     return VraagFactory(kern=kern).pk
 
 
+def _actiepunt_pk(kern: Kern) -> int:
+    # Action points belong to the plan, not to a kern; a kernambtenaar may never change one.
+    from kerngericht.models import Actiepunt
+
+    return Actiepunt.objects.create(
+        sleutel=f"test-{Actiepunt.objects.count() + 1}-{kern.slug}",
+        onderdeel="monitoring",
+        omschrijving="Testactiepunt",
+        planning="Q1 2021",
+    ).pk
+
+
 URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "kern": _kern_slug,
     "initiatief_pk": _initiatief_pk,
@@ -84,6 +96,8 @@ URL_KWARG_BUILDERS: dict[str, Callable[[Kern], object]] = {
     "bijeenkomst_pk": _bijeenkomst_pk,
     "stap": lambda kern: "afweging",
     "vraag_pk": _vraag_pk,
+    # kerngericht monitoring: the plan's action points
+    "actiepunt_pk": _actiepunt_pk,
 }
 
 # Staff-area URLs that are meant for everyone (signing in) - with the reason.

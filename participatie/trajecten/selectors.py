@@ -156,3 +156,32 @@ def kern_publiek(*, kern: Kern, nu=None, aantal: int = 5) -> dict:
             .order_by("-gewijzigd_op")[:aantal]
         ),
     }
+
+
+# --- half-yearly monitoring (kerngericht.monitoring) ---------------------------------------
+
+
+def monitoring_per_kern(*, begin, einde, nu=None) -> dict[int, dict[str, int]]:
+    """Per kern id: meetings held in [begin, einde) (started before now) and the live
+    registrations for them. Meetings for the whole municipality have no kern and are left
+    out. One query."""
+    from django.db.models import Count
+
+    nu = nu or timezone.now()
+    rijen = (
+        Bijeenkomst.objects.filter(
+            kern__isnull=False, begint_op__gte=begin, begint_op__lt=einde, begint_op__lte=nu
+        )
+        .values("kern_id")
+        .annotate(
+            bijeenkomsten=Count("pk", distinct=True),
+            aanmeldingen=Count(
+                "aanmeldingen", filter=Q(aanmeldingen__status=AanmeldingStatus.AANGEMELD)
+            ),
+        )
+        .order_by()
+    )
+    return {
+        r["kern_id"]: {"bijeenkomsten": r["bijeenkomsten"], "aanmeldingen": r["aanmeldingen"]}
+        for r in rijen
+    }

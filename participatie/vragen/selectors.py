@@ -186,3 +186,42 @@ def vraag_cijfers(*, groep: str, van: date, tot: date, nu: datetime | None = Non
 
 def _rond(x: float | None) -> float | None:
     return None if x is None else round(x, 1)
+
+
+# --- half-yearly monitoring (kerngericht.monitoring) ---------------------------------------
+
+
+def monitoring_per_kern(*, begin: datetime, einde: datetime, nu: datetime | None = None) -> dict:
+    """Per kern id, for [begin, einde): questions received, how many can be judged (answered,
+    or their week is over), answered within the week; and the ratings given in the period
+    (count and sum, so averages over several kernen stay exact). One query."""
+    from django.db.models import Sum
+
+    nu = nu or timezone.now()
+    ontvangen = Q(ontvangen_op__gte=begin, ontvangen_op__lt=einde)
+    gewaardeerd = Q(gewaardeerd_op__gte=begin, gewaardeerd_op__lt=einde, waardering__isnull=False)
+    rijen = (
+        Vraag.objects.filter(ontvangen | gewaardeerd)
+        .values("kern_id")
+        .annotate(
+            ontvangen=Count("pk", filter=ontvangen),
+            beoordeelbaar=Count(
+                "pk",
+                filter=ontvangen & (Q(eerste_antwoord_op__isnull=False) | Q(termijn_einde__lt=nu)),
+            ),
+            op_tijd=Count("pk", filter=ontvangen & Q(eerste_antwoord_op__lte=F("termijn_einde"))),
+            aantal_waarderingen=Count("pk", filter=gewaardeerd),
+            som_waarderingen=Sum("waardering", filter=gewaardeerd),
+        )
+        .order_by()
+    )
+    return {
+        r["kern_id"]: {
+            "ontvangen": r["ontvangen"],
+            "beoordeelbaar": r["beoordeelbaar"],
+            "op_tijd": r["op_tijd"],
+            "aantal_waarderingen": r["aantal_waarderingen"],
+            "som_waarderingen": r["som_waarderingen"] or 0,
+        }
+        for r in rijen
+    }
