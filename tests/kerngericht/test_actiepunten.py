@@ -11,7 +11,13 @@ from kerngericht.periodes import planning_naar_datum
 from kerngericht.seed import ACTIEPUNTEN
 from tests.factories import MedewerkerFactory
 
-PLAN = Path("/work/shared/seed/uitvoeringsplan-kerngericht-werken.txt")
+# The municipality's plan lies beside the project, in ../shared (see README).
+PLAN = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "seed"
+    / "uitvoeringsplan-kerngericht-werken.txt"
+)
 PLANNING_CEL = re.compile(r"(Q\s?[1-4]\s?20\d\d|20\d\d|Doorlopend)\s*$")
 
 
