@@ -200,12 +200,14 @@ if REDIS_URL:
 else:
     CELERY_BROKER_URL = "filesystem://"
     # The folders must exist before the first task is queued (seed/demo data send mail).
-    for _folder in ("queue", "processed"):
+    for _folder in ("queue", "processed", "control"):
         (CELERY_FS_FOLDER / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_FS_FOLDER / "queue"),
         "data_folder_out": str(CELERY_FS_FOLDER / "queue"),
         "processed_folder": str(CELERY_FS_FOLDER / "processed"),
+        # kombu's default is "control" relative to the working directory.
+        "control_folder": str(CELERY_FS_FOLDER / "control"),
         "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
