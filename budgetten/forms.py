@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kernen.models import Kern, Signaleringsgroep
+from kerngericht.forms import email_veld, naam_veld, telefoon_veld
 
 from . import rules as r
 from . import selectors
@@ -85,27 +86,11 @@ class AanvraagForm(forms.Form):
             "invalid": _("Vul een datum in zoals 21-06-2026."),
         },
     )
-    naam = forms.CharField(
-        label=_("Uw naam"),
-        max_length=120,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": _("Vul uw naam in.")},
+    naam = naam_veld()
+    email = email_veld(
+        help_text=_("Wij sturen u een link om uw aanvraag te bevestigen en te volgen.")
     )
-    email = forms.EmailField(
-        label=_("Uw e-mailadres"),
-        help_text=_("Wij sturen u een link om uw aanvraag te bevestigen en te volgen."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Vul uw e-mailadres in."),
-            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
-        },
-    )
-    telefoon = forms.CharField(
-        label=_("Uw telefoonnummer"),
-        max_length=30,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel"}),
-    )
+    telefoon = telefoon_veld()
 
     def __init__(self, *args, regeling, vandaag=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -439,16 +424,10 @@ class StemForm(forms.Form):
         coerce=int,
         error_messages={"required": _("Kies ten minste één initiatief dat u steunt.")},
     )
-    email = forms.EmailField(
-        label=_("Uw e-mailadres"),
+    email = email_veld(
         help_text=_(
             "Wij sturen u een link om uw stem te bevestigen. Per e-mailadres telt één stem."
-        ),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Vul uw e-mailadres in."),
-            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
-        },
+        )
     )
     postcode = forms.RegexField(
         label=_("Uw postcode"),

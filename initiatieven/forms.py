@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.constants import Rol
 from kernen.selectors import kernen_publiek
+from kerngericht.forms import email_veld, naam_veld, telefoon_veld
 
 from . import rules
 from .bestanden import bestanden_info
@@ -140,29 +141,9 @@ class InitiatiefForm(forms.Form):
         )
         % {"aantal": rules.MAX_BIJLAGEN, "mb": rules.MAX_BIJLAGE_BYTES // (1024 * 1024)},
     )
-    naam = forms.CharField(
-        label=_("Uw naam"),
-        max_length=120,
-        error_messages=_fout(_("Vul uw naam in.")),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label=_("Uw e-mailadres"),
-        help_text=_("U krijgt een e-mail om uw adres te bevestigen."),
-        error_messages={
-            "required": _("Vul uw e-mailadres in."),
-            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    telefoon = forms.CharField(
-        label=_("Uw telefoonnummer"),
-        max_length=20,
-        required=False,
-        help_text=_("Zodat de kernambtenaar u kan bellen."),
-        error_messages={"max_length": _("Vul een telefoonnummer in zoals 0344 123456.")},
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-    )
+    naam = naam_veld()
+    email = email_veld(help_text=_("U krijgt een e-mail om uw adres te bevestigen."))
+    telefoon = telefoon_veld(help_text=_("Zodat de kernambtenaar u kan bellen."), max_length=20)
     voornaam_tonen = forms.BooleanField(
         label=_("Mijn voornaam mag op de website bij mijn initiatief staan"),
         required=False,

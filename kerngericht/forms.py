@@ -1,16 +1,44 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+# The contact fields every inwoner form asks for, with the same labels and messages everywhere.
 
-class MijnLinksForm(forms.Form):
-    email = forms.EmailField(
+
+def naam_veld() -> forms.CharField:
+    return forms.CharField(
+        label=_("Uw naam"),
+        max_length=120,
+        error_messages={"required": _("Vul uw naam in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+
+def email_veld(*, help_text: str = "") -> forms.EmailField:
+    return forms.EmailField(
         label=_("Uw e-mailadres"),
-        help_text=_("Het adres waarmee u uw initiatief, aanvraag, vraag of aanmelding deed."),
+        help_text=help_text,
         error_messages={
             "required": _("Vul uw e-mailadres in."),
             "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+def telefoon_veld(*, help_text: str = "", max_length: int = 30) -> forms.CharField:
+    return forms.CharField(
+        label=_("Uw telefoonnummer"),
+        max_length=max_length,
+        required=False,
+        help_text=help_text,
+        error_messages={"max_length": _("Vul een telefoonnummer in zoals 0344 123456.")},
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+
+
+class MijnLinksForm(forms.Form):
+    email = email_veld(
+        help_text=_("Het adres waarmee u uw initiatief, aanvraag, vraag of aanmelding deed.")
     )
 
 

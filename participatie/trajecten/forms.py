@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.constants import Rol
 from kernen.models import Kern
 from kernen.selectors import kanalen_van_kernen
+from kerngericht.forms import email_veld, naam_veld
 from participatie.models import Betrokkene, Bijeenkomst, Traject
 
 from .constants import LADDER_BELOFTE, Ladder, Stap, TrajectSoort
@@ -213,20 +214,9 @@ class AnnulerenForm(forms.Form):
 
 
 class AanmeldForm(forms.Form):
-    naam = forms.CharField(
-        label=_("Uw naam"),
-        max_length=120,
-        error_messages={"required": _("Vul uw naam in.")},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label=_("Uw e-mailadres"),
-        help_text=_("Hierheen sturen wij de bevestiging, met een link om af te melden."),
-        error_messages={
-            "required": _("Vul uw e-mailadres in."),
-            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    naam = naam_veld()
+    email = email_veld(
+        help_text=_("Hierheen sturen wij de bevestiging, met een link om af te melden.")
     )
     onderwerp = forms.CharField(
         label=_("Waarover wilt u praten?"),

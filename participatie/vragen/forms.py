@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.constants import Rol
 from accounts.models import Medewerker, Team
 from kernen.models import Kern
+from kerngericht.forms import email_veld, naam_veld, telefoon_veld
 
 from .constants import MAX_ONDERWERP, MAX_TEKST, AntwoordSoort, Kanaal, VraagSoort
 
@@ -58,27 +59,11 @@ class VraagStellenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages=TEKST_FOUTEN,
     )
-    naam = forms.CharField(
-        label=_("Uw naam"),
-        max_length=120,
-        error_messages={"required": _("Vul uw naam in.")},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    naam = naam_veld()
+    email = email_veld(
+        help_text=_("U krijgt hier de bevestiging, uw persoonlijke link en het antwoord.")
     )
-    email = forms.EmailField(
-        label=_("Uw e-mailadres"),
-        help_text=_("U krijgt hier de bevestiging, uw persoonlijke link en het antwoord."),
-        error_messages={
-            "required": _("Vul uw e-mailadres in."),
-            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    telefoon = forms.CharField(
-        label=_("Uw telefoonnummer"),
-        max_length=30,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-    )
+    telefoon = telefoon_veld()
 
     def __init__(self, *args, kernen=None, **kwargs):
         super().__init__(*args, **kwargs)
