@@ -1,8 +1,11 @@
 import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from celery import current_app
 from django.conf import settings
-from django.utils.module_loading import import_string
 
 
 def test_every_beat_entry_points_at_a_registered_task_with_fitting_arguments():
@@ -15,6 +18,22 @@ def test_every_beat_entry_points_at_a_registered_task_with_fitting_arguments():
         assert entry["schedule"], name
 
 
+PRINT_EAGER = "from kerngericht import settings; print(settings.CELERY_TASK_ALWAYS_EAGER)"
+
+
 def test_real_settings_do_not_run_tasks_eagerly():
-    source = inspect.getsource(import_string("kerngericht.settings"))
-    assert 'CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)' in source
+    # Load the real settings in a clean process: eager mode would hide commit-order bugs.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CELERY_")}
+    env.update(DJANGO_SETTINGS_MODULE="kerngericht.settings", DEBUG="1")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from kerngericht import settings; print(settings.CELERY_TASK_ALWAYS_EAGER)",
+        ],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == "False", result.stderr
