@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install assets lint ci-deps clean
+.PHONY: run test test-dates install assets lint ci-deps clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden; zet PYTHON=..."; exit 1; }
@@ -44,6 +44,10 @@ test: install
 	DJANGO_SETTINGS_MODULE=kerngericht.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/services_report.py
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The clock-sensitive tests again at year, half-year, daylight-saving and leap-day moments.
+test-dates: install
+	$(BIN)/python scripts/date_matrix.py $(MOMENTS)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles var db.sqlite3

@@ -29,3 +29,5 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # Serve static files straight from the finders, so the suite needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Parallel test workers (pytest-xdist) share one Redis: keep their cache keys apart.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405

@@ -10,12 +10,38 @@ import socket
 from urllib.parse import urlparse
 
 import pytest
+import time_machine
 from django.conf import settings
 from django_otp.oath import totp
 
 from tests.factories import DEMO_TOTP_KEY_HEX, KernFactory, MedewerkerFactory
+from tests.klok import ENV_VAR, test_moment
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+TEST_MOMENT = test_moment()
+_session_clock = time_machine.travel(TEST_MOMENT, tick=True)
+
+
+def pytest_configure(config):
+    # Collection and module-level code see the test clock too, not the real date.
+    _session_clock.start()
+    # Subprocesses (the real Celery worker) start their clock at the same moment.
+    os.environ[ENV_VAR] = TEST_MOMENT.isoformat()
+
+
+def pytest_unconfigure(config):
+    _session_clock.stop()
+
+
+def pytest_report_header(config):
+    return f"klok: {TEST_MOMENT.isoformat()} ({ENV_VAR}; zie tests/klok.py)"
+
+
+@pytest.fixture(autouse=True)
+def _test_clock():
+    """Every test starts at the same moment, whatever the real date is."""
+    with time_machine.travel(TEST_MOMENT, tick=True):
+        yield
 
 
 def _is_postgres() -> bool:
@@ -40,13 +66,18 @@ def pytest_collection_modifyitems(config, items):
         missing["postgres"] = "needs PostgreSQL: set DATABASE_URL=postgres://..."
     if not _redis_answers():
         missing["redis"] = "needs Redis: set REDIS_URL=redis://127.0.0.1:6379/15"
+    if REQUIRE_SERVICES and missing:
+        needed = sorted(m for m in missing if any(m in item.keywords for item in items))
+        if needed:
+            # CI promises real services: a missing one fails the run instead of skipping tests.
+            raise pytest.UsageError(
+                "REQUIRE_SERVICES=1, maar deze diensten ontbreken: "
+                + "; ".join(f"{m} ({missing[m]})" for m in needed)
+            )
     for item in items:
         for marker, reason in missing.items():
             if marker in item.keywords:
-                if REQUIRE_SERVICES:
-                    item.add_marker(pytest.mark.xfail(reason=reason, run=False, strict=True))
-                else:
-                    item.add_marker(pytest.mark.skip(reason=reason))
+                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(autouse=True)

@@ -17,8 +17,18 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def seed_regelingen(*jaren: int) -> None:
-    for jaar in jaren or (localdate().year,):
+    """The regelingen with their amounts for the given years; by default this year and next,
+    as the municipality sets next year's amounts before the year starts."""
+    dit_jaar = localdate().year
+    for jaar in jaren or (dit_jaar, dit_jaar + 1):
         seed(jaar)
+
+
+def later_dit_jaar() -> datetime.date:
+    """A month from now, but within this calendar year, so the aanvraag counts in this year's
+    pot (and in this year's voting round) on every date, 31 December included."""
+    vandaag = localdate()
+    return min(vandaag + datetime.timedelta(days=30), datetime.date(vandaag.year, 12, 31))
 
 
 def regeling(code: str) -> Regeling:
@@ -39,7 +49,7 @@ class AanvraagFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"inwoner{n}@example.org")
     titel = factory.Sequence(lambda n: f"Initiatief {n}")
     omschrijving = "Een bankje bij de speeltuin."
-    activiteit_datum = factory.LazyFunction(lambda: localdate() + datetime.timedelta(days=30))
+    activiteit_datum = factory.LazyFunction(lambda: later_dit_jaar())
     jaar = factory.LazyAttribute(lambda o: o.activiteit_datum.year)
     gevraagd_bedrag = Decimal("500.00")
     status = AanvraagStatus.INGEDIEND

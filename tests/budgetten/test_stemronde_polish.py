@@ -33,7 +33,8 @@ DAG = datetime.timedelta(days=1)
 
 
 def test_dates_can_change_while_in_preparation(kern, ambtenaar):
-    ronde = nieuwe_ronde(kern, ambtenaar)
+    # Next year's round, so that three days ahead is inside its budget year on 31 December too.
+    ronde = nieuwe_ronde(kern, ambtenaar, jaar=vandaag().year + 1)
     services.stemronde_data_wijzigen(
         stemronde_id=ronde.pk,
         stemmen_van=vandaag() + DAG,

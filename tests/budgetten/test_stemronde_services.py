@@ -55,7 +55,7 @@ def leef_aanvraag(kern, bedrag, **kw):
 def nieuwe_ronde(kern, door, **kw):
     return services.stemronde_aanmaken(
         kern=kern,
-        jaar=vandaag().year,
+        jaar=kw.pop("jaar", vandaag().year),
         stemmen_van=kw.pop("van", vandaag()),
         stemmen_tot=kw.pop("tot", vandaag()),
         door=door,

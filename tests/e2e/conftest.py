@@ -33,13 +33,17 @@ PHONE = {"width": 390, "height": 844}
 
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
-    for item in items:
-        if Path(str(item.fspath)).is_relative_to(here):
-            item.add_marker(pytest.mark.browser)
-            if not Path(CHROMIUM).exists():
-                item.add_marker(
-                    pytest.mark.skip(reason=f"{CHROMIUM} ontbreekt (apt-get install chromium)")
-                )
+    journeys = [item for item in items if Path(str(item.fspath)).is_relative_to(here)]
+    if journeys and not Path(CHROMIUM).exists() and os.environ.get("REQUIRE_SERVICES") == "1":
+        raise pytest.UsageError(
+            f"REQUIRE_SERVICES=1, maar {CHROMIUM} ontbreekt: installeer het Debian-pakket chromium"
+        )
+    for item in journeys:
+        item.add_marker(pytest.mark.browser)
+        if not Path(CHROMIUM).exists():
+            item.add_marker(
+                pytest.mark.skip(reason=f"{CHROMIUM} ontbreekt (apt-get install chromium)")
+            )
 
 
 @pytest.fixture(scope="session")

@@ -17,3 +17,11 @@ EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["KG_MAIL_DIR"]
 # One queue per test run, so that no other worker on this Redis database takes the tasks.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("KG_QUEUE", "celery")
+
+# The worker runs on the same test clock as the pytest process that started it.
+if os.environ.get("KG_TEST_NOW"):
+    import time_machine
+
+    from tests.klok import test_moment
+
+    time_machine.travel(test_moment(), tick=True).start()
