@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Two workers (pytest-xdist), one test module per worker at a time.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: run test test-dates install assets lint ci-deps clean
 

@@ -46,6 +46,8 @@ DEMO_ACCOUNTS = [
     ),
     ("beleid", "Bram", "Bakker", [Rol.BELEIDSMEDEWERKER], "verkeer-en-vervoer", [], []),
     ("beleid2", "Fatima", "El Amrani", [Rol.BELEIDSMEDEWERKER], "groen-en-openbare-ruimte", [], []),
+    # Team Veiligheid decides on the signaleringsgroepen's declarations and the coordinator's fee.
+    ("veiligheid", "Vera", "de Groot", [Rol.BELEIDSMEDEWERKER], "veiligheid", [], []),
     ("teammanager", "Tom", "Visser", [Rol.TEAMMANAGER], "verkeer-en-vervoer", [], []),
     (
         "wethouder",

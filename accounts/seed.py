@@ -16,7 +16,19 @@ TEAMS = [
     "Wonen",
 ]
 
-BEHEER_APPS = ["accounts", "kernen", "budgetten", "auth", "otp_totp", "kerngericht"]
+BEHEER_APPS = [
+    "accounts",
+    "kernen",
+    "budgetten",
+    "auth",
+    "otp_totp",
+    "otp_static",
+    "axes",
+    "kerngericht",
+]
+# Looked at in the admin, never changed there: the portal's services keep their history and
+# mails right. Initiatieven stay out: only the staff handling one see the inwoner's details.
+BEKIJKEN_APPS = ["participatie"]
 
 
 @transaction.atomic
@@ -28,7 +40,10 @@ def seed() -> None:
     beheer.permissions.add(
         *Permission.objects.filter(content_type__app_label__in=BEHEER_APPS).exclude(
             content_type__model__startswith="historical"
-        )
+        ),
+        *Permission.objects.filter(
+            content_type__app_label__in=BEKIJKEN_APPS, codename__startswith="view_"
+        ).exclude(content_type__model__startswith="historical"),
     )
     for naam in TEAMS:
         Team.objects.get_or_create(slug=slugify(naam), defaults={"naam": naam})

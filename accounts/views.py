@@ -1,12 +1,13 @@
 from django.contrib.auth import login, logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
+
+from kerngericht.querystring import lokale_url
 
 from .forms import InlogForm
 
@@ -15,9 +16,7 @@ from .forms import InlogForm
 @csrf_protect
 @never_cache
 def inloggen(request):
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = ""
+    next_url = lokale_url(request, request.POST.get("next") or request.GET.get("next"))
     if request.method == "POST":
         form = InlogForm(request, data=request.POST)
         if form.is_valid():

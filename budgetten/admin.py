@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
+
+from kerngericht.forms import BedragField
 
 from .models import (
     Aanvraag,
@@ -15,10 +18,15 @@ from .models import (
 )
 from .services import ANONIEM_DOMEIN
 
+# The yearly amounts are typed like every other amount in the portal: one field class, so the
+# admin refuses "1e3" and "NaN" just as the public forms do (Django's DecimalField takes them).
+BEDRAG_VELDEN = {models.DecimalField: {"form_class": BedragField, "nul_toegestaan": True}}
+
 
 class RegelingJaarInline(admin.TabularInline):
     model = RegelingJaar
     extra = 0
+    formfield_overrides = BEDRAG_VELDEN
 
 
 @admin.register(Regeling)
@@ -31,6 +39,7 @@ class RegelingAdmin(SimpleHistoryAdmin):
 class RegelingJaarAdmin(SimpleHistoryAdmin):
     list_display = ("regeling", "jaar", "plafond", "max_per_aanvraag", "vrijwilligersvergoeding")
     list_filter = ("regeling", "jaar")
+    formfield_overrides = BEDRAG_VELDEN
 
 
 class AlleenLezen:

@@ -89,6 +89,10 @@ class DeclaratieStatus(models.TextChoices):
 
 
 # Scope key of the one ledger row per year for the coördinator's volunteer fee.
+# The team whose beleidsmedewerkers decide on and pay the signaleringsgroepen's declarations
+# and the coordinator's fee (DOMAIN.md: team Veiligheid); the slug of the seeded team.
+SIGNALERING_TEAM = "veiligheid"
+
 SCOPE_COORDINATOR = "coordinator"
 SCOPE_GEMEENTE = "gemeente"
 

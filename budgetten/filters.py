@@ -1,10 +1,23 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kernen.models import Kern
 
 from .constants import AanvraagStatus, DeclaratieStatus
 from .models import Aanvraag, Declaratie, Regeling
+
+
+class JaarFilter(django_filters.NumberFilter):
+    """A calendar year. NumberFilter's DecimalField reads "1e3" as the year 1000 and "1.5" as
+    the year 1; a year is a whole number, within the years the regelingen can have."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 2000)
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(*args, **kwargs)
 
 
 class AanvraagFilter(django_filters.FilterSet):
@@ -17,7 +30,7 @@ class AanvraagFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=AanvraagStatus.choices, empty_label=_("Alle statussen")
     )
-    jaar = django_filters.NumberFilter(label=_("Jaar"))
+    jaar = JaarFilter(label=_("Jaar"))
 
     class Meta:
         model = Aanvraag
@@ -28,7 +41,7 @@ class DeclaratieFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=DeclaratieStatus.choices, empty_label=_("Alle statussen")
     )
-    jaar = django_filters.NumberFilter(label=_("Jaar"))
+    jaar = JaarFilter(label=_("Jaar"))
 
     class Meta:
         model = Declaratie

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kernen.models import Kern, Signaleringsgroep
-from kerngericht.forms import email_veld, naam_veld, telefoon_veld
+from kerngericht.forms import BedragField, email_veld, naam_veld, telefoon_veld
 
 from . import rules as r
 from . import selectors
@@ -16,33 +16,6 @@ from .constants import ActiviteitSoort, Doelgroep, KostenCategorie, RegelingCode
 
 BON_MAX_BYTES = 5 * 1024 * 1024
 BON_TYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-
-
-class BedragField(forms.Field):
-    """An amount typed as text ("75,50"); parsed by rules.bedrag_lezen into a Decimal."""
-
-    widget = forms.TextInput
-
-    def __init__(self, *args, nul_toegestaan: bool = False, **kwargs):
-        self.nul_toegestaan = nul_toegestaan
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
-
-    def prepare_value(self, value):
-        if isinstance(value, Decimal):
-            return f"{value:.2f}".replace(".", ",")
-        return value
-
-    def to_python(self, value):
-        value = (value or "").strip() if isinstance(value, str) else value
-        if value in self.empty_values:
-            return None
-        if isinstance(value, str) and len(value) > 30:
-            raise forms.ValidationError(_("Vul een bedrag in cijfers in, bijvoorbeeld 75,50."))
-        try:
-            return r.bedrag_lezen(value, nul_toegestaan=self.nul_toegestaan)
-        except r.OngeldigBedrag as exc:
-            raise forms.ValidationError(str(exc)) from exc
 
 
 class DatumInput(forms.DateInput):
@@ -194,7 +167,9 @@ class KostenpostForm(forms.Form):
         return data
 
 
-KostenpostFormSet = forms.formset_factory(KostenpostForm, extra=5, max_num=15)
+# absolute_max: without it Django builds (and the page shows) up to 1015 forms for a forged
+# TOTAL_FORMS, which makes one public request take seconds.
+KostenpostFormSet = forms.formset_factory(KostenpostForm, extra=5, max_num=15, absolute_max=15)
 
 
 class BesluitForm(forms.Form):

@@ -248,7 +248,6 @@ class Aanvraag(InwonerContact):
                 name="aanvraag_niet_meer_betaald_dan_toegekend",
             ),
         ]
-        permissions = [("decide_aanvraag", "Kan besluiten over een aanvraag")]
 
     def __str__(self) -> str:
         return self.titel

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 
 import rules
 from django.utils.translation import gettext as _
@@ -24,17 +24,20 @@ from accounts.rules import (
     is_kernambtenaar,
 )
 
+# Amounts are read by the portal's one parser (kerngericht.bedragen); the names stay
+# available here (r.bedrag_lezen, r.euro_tekst) for the rules and their callers.
+from kerngericht.bedragen import OngeldigBedrag as OngeldigBedrag
+from kerngericht.bedragen import bedrag_lezen as bedrag_lezen
+from kerngericht.bedragen import euro_tekst
+
 from .constants import (
+    SIGNALERING_TEAM,
     SUBSIDIABELE_CATEGORIEEN,
     AanvraagStatus,
     KandidaatUitkomst,
     RegelingCode,
     StemrondeFase,
 )
-
-CENT = Decimal("0.01")
-# Nothing in these regelingen comes near this; a larger number is a typing mistake.
-ABSURD_BEDRAG = Decimal("100000.00")
 
 # The criteria an inwoner confirms per regeling: key -> question shown next to the checkbox.
 CRITERIA: dict[str, dict[str, str]] = {
@@ -66,57 +69,6 @@ Bevindingen = dict[str, list[str]]
 
 def _voeg_toe(bevindingen: Bevindingen, veld: str, melding: str) -> None:
     bevindingen.setdefault(veld, []).append(melding)
-
-
-def euro_tekst(bedrag: Decimal) -> str:
-    whole, cents = f"{bedrag:.2f}".split(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"€ {'.'.join(groups)},{cents}"
-
-
-# --- Amounts -------------------------------------------------------------------------------
-
-
-class OngeldigBedrag(ValueError):
-    """The text is not an amount the portal accepts; the message says why, in Dutch."""
-
-
-def bedrag_lezen(waarde: str | Decimal | int | None, *, nul_toegestaan: bool = False) -> Decimal:
-    """Parse an amount typed by a person ("12,50", "1.234,50", "12.5") into a Decimal.
-
-    Refuses empty, non-numeric, negative, zero (unless allowed), more than two decimals and
-    absurdly large amounts. Never goes through float.
-    """
-    if isinstance(waarde, Decimal | int):
-        tekst = str(waarde)
-    else:
-        tekst = (waarde or "").strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-    if not tekst:
-        raise OngeldigBedrag(_("Vul een bedrag in."))
-    if "," in tekst:
-        # Dutch notation: dots are thousands separators, the comma is the decimal sign.
-        tekst = tekst.replace(".", "").replace(",", ".")
-    try:
-        bedrag = Decimal(tekst)
-    except InvalidOperation as exc:
-        raise OngeldigBedrag(_("Vul een bedrag in cijfers in, bijvoorbeeld 75,50.")) from exc
-    if not bedrag.is_finite():
-        raise OngeldigBedrag(_("Vul een bedrag in cijfers in, bijvoorbeeld 75,50."))
-    if bedrag < 0:
-        raise OngeldigBedrag(_("Een bedrag kan niet negatief zijn."))
-    if bedrag == 0 and not nul_toegestaan:
-        raise OngeldigBedrag(_("Het bedrag moet meer dan € 0,00 zijn."))
-    if bedrag != bedrag.quantize(CENT):
-        raise OngeldigBedrag(_("Gebruik ten hoogste twee cijfers achter de komma."))
-    if bedrag > ABSURD_BEDRAG:
-        raise OngeldigBedrag(
-            _("Dit bedrag is te hoog (meer dan %(max)s). Klopt het bedrag?")
-            % {"max": euro_tekst(ABSURD_BEDRAG)}
-        )
-    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 # --- Which year -----------------------------------------------------------------------------
@@ -542,41 +494,45 @@ def ligt_bij_college(user, aanvraag) -> bool:
 
 
 @rules.predicate
-def is_kernambtenaar_van_declaratie(user, declaratie) -> bool:
-    if declaratie is None:
-        return False
-    return declaratie.groep.kernen.filter(kernambtenaren=user).exists()
+def is_van_signaleringsteam(user) -> bool:
+    team = getattr(user, "team", None)
+    return team is not None and team.slug == SIGNALERING_TEAM
 
 
 behandelaar = is_kernambtenaar | is_beleidsmedewerker
-# Kernambtenaar for their own kernen; a beleidsmedewerker works for the whole municipality.
-behandelaar_van = (is_kernambtenaar & is_kernambtenaar_van_aanvraag) | is_beleidsmedewerker
+# The kernambtenaar of the aanvraag's kern decides (street events, leefbaarheid) and pays.
+kernambtenaar_van = is_kernambtenaar & is_kernambtenaar_van_aanvraag
+# A beleidsmedewerker only advises, on bijzondere initiatieven, and never decides or pays.
+adviseur = kernambtenaar_van | is_beleidsmedewerker
 
 rules.add_perm("budgetten.view_aanvragen", behandelaar | is_college | is_functioneel_beheer)
 rules.add_perm(
-    "budgetten.view_aanvraag",
-    behandelaar_van | (is_college & is_college_aanvraag) | is_functioneel_beheer,
+    "budgetten.bekijk_aanvraag",
+    kernambtenaar_van
+    | ((is_beleidsmedewerker | is_college) & is_college_aanvraag)
+    | is_functioneel_beheer,
 )
-# Street events and leefbaarheid: the kernambtenaar (own kern) or a beleidsmedewerker.
 # Bijzondere initiatieven: the college, once the advice has put it in the college's queue.
 rules.add_perm(
-    "budgetten.decide_aanvraag",
-    (behandelaar_van & ~is_college_aanvraag)
+    "budgetten.besluit_aanvraag",
+    (kernambtenaar_van & ~is_college_aanvraag)
     | (is_college & is_college_aanvraag & ligt_bij_college),
 )
-rules.add_perm("budgetten.advise_aanvraag", behandelaar_van & is_college_aanvraag)
-rules.add_perm("budgetten.beheer_toekenning", behandelaar_van)
+rules.add_perm("budgetten.advise_aanvraag", adviseur & is_college_aanvraag)
+rules.add_perm("budgetten.beheer_toekenning", kernambtenaar_van)
 rules.add_perm("budgetten.view_college_queue", is_college)
 rules.add_perm("budgetten.view_overzicht", behandelaar | is_college | is_functioneel_beheer)
 rules.add_perm("budgetten.export", behandelaar | is_college | is_functioneel_beheer)
-rules.add_perm("budgetten.view_declaraties", is_coordinator_signalering | is_kernambtenaar)
-rules.add_perm("budgetten.add_declaratie", is_coordinator_signalering)
-rules.add_perm(
-    "budgetten.view_declaratie",
-    is_coordinator_signalering | (is_kernambtenaar & is_kernambtenaar_van_declaratie),
-)
-rules.add_perm("budgetten.decide_declaratie", is_kernambtenaar & is_kernambtenaar_van_declaratie)
-rules.add_perm("budgetten.grant_vrijwilligersvergoeding", is_kernambtenaar)
+# Signaleringsgroepen: a beleidsmedewerker of team Veiligheid decides and pays, for every
+# group (a group may cover several kernen); the coordinator files the declarations.
+signalering_behandelaar = is_beleidsmedewerker & is_van_signaleringsteam
+rules.add_perm("budgetten.view_declaraties", is_coordinator_signalering | signalering_behandelaar)
+# Not "add_declaratie": that is also the model permission functioneel beheer holds for the
+# admin, and Django's ModelBackend would let them file declarations in the portal.
+rules.add_perm("budgetten.declaratie_indienen", is_coordinator_signalering)
+rules.add_perm("budgetten.bekijk_declaratie", is_coordinator_signalering | signalering_behandelaar)
+rules.add_perm("budgetten.decide_declaratie", signalering_behandelaar)
+rules.add_perm("budgetten.grant_vrijwilligersvergoeding", signalering_behandelaar)
 
 
 # The voting round: the kernambtenaar of that kern. Object: a Kern or a Stemronde.

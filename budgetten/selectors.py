@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -59,6 +60,49 @@ def scope_sleutel(
     return SCOPE_GEMEENTE
 
 
+@dataclass(frozen=True)
+class Pot:
+    """One budget year of a regeling for one scope (a kern, or the whole municipality): the
+    ledger row that a decision on an application of that year books against
+    (services._post_van_aanvraag). Pages label the amount with `jaar`, because in December
+    the pending applications may be for next year's pot. `vrij` is None without a cap."""
+
+    jaar: int
+    budget: Decimal | None
+    vrij: Decimal | None
+
+
+def _vrij(plafond: Decimal | None, post: Budgetpost | None) -> Decimal | None:
+    """The one formula for free money: the year's cap minus what is committed and paid. The
+    cap is read from the regeling's amounts, as the services do when they book, not from the
+    ledger row's copy (that is only brought up to date at the next booking)."""
+    if plafond is None:
+        return None
+    if post is None:
+        return plafond
+    return plafond - post.vastgelegd - post.betaald
+
+
+def pot(
+    regeling: Regeling,
+    jaar: int,
+    *,
+    kern: Kern | None = None,
+    groep: Signaleringsgroep | None = None,
+) -> Pot:
+    """Free money now (no lock: for showing; services re-check under a lock)."""
+    rj = regelingjaar_voor(regeling, jaar)
+    plafond = rj.plafond if rj else None
+    post = None
+    if plafond is not None:
+        post = Budgetpost.objects.filter(
+            regeling=regeling,
+            jaar=jaar,
+            scope_sleutel=scope_sleutel(regeling, kern=kern, groep=groep),
+        ).first()
+    return Pot(jaar=jaar, budget=plafond, vrij=_vrij(plafond, post))
+
+
 def vrij_budget(
     regeling: Regeling,
     jaar: int,
@@ -67,15 +111,43 @@ def vrij_budget(
     groep: Signaleringsgroep | None = None,
 ) -> Decimal | None:
     """Free money now (no lock: for showing; services re-check under a lock)."""
-    rj = regelingjaar_voor(regeling, jaar)
-    if rj is None or rj.plafond is None:
-        return None
-    post = Budgetpost.objects.filter(
-        regeling=regeling, jaar=jaar, scope_sleutel=scope_sleutel(regeling, kern=kern, groep=groep)
-    ).first()
-    if post is None:
-        return rj.plafond
-    return rj.plafond - post.vastgelegd - post.betaald
+    return pot(regeling, jaar, kern=kern, groep=groep).vrij
+
+
+def pot_van_aanvraag(aanvraag: Aanvraag) -> Pot:
+    """The pot a decision on this application books against: its own budget year
+    (aanvraag.jaar, the year of the activity), not the current one."""
+    return pot(aanvraag.regeling, aanvraag.jaar, kern=aanvraag.kern)
+
+
+def potten(
+    regeling: Regeling,
+    *,
+    dit_jaar: int,
+    open_jaren: Iterable[int] = (),
+    kern: Kern | None = None,
+) -> list[Pot]:
+    """The pots to show beside pending decisions, oldest year first: this year, the budget
+    year of every pending application (`open_jaren`), and every later year that already has
+    money booked, so that what was granted from next year's pot stays in view once nothing
+    is pending. Two queries, however many years."""
+    sleutel = scope_sleutel(regeling, kern=kern)
+    jaren = {dit_jaar, *open_jaren}
+    posten = {
+        p.jaar: p
+        for p in Budgetpost.objects.filter(
+            regeling=regeling, scope_sleutel=sleutel, jaar__gte=min(jaren)
+        )
+    }
+    jaren |= {j for j, p in posten.items() if j > dit_jaar and (p.vastgelegd or p.betaald)}
+    # Newest first, so the first one not after a year is the one that applies to it.
+    bedragen = list(regeling.jaren.order_by("-jaar"))
+    resultaat = []
+    for jaar in sorted(jaren):
+        rj = next((b for b in bedragen if b.jaar <= jaar), None)
+        plafond = rj.plafond if rj else None
+        resultaat.append(Pot(jaar=jaar, budget=plafond, vrij=_vrij(plafond, posten.get(jaar))))
+    return resultaat
 
 
 def eerdere_straatactiviteiten(
@@ -169,12 +241,14 @@ def aanvragen_voor_medewerker(user) -> QuerySet[Aanvraag]:
     from accounts.constants import Rol
 
     qs = Aanvraag.objects.bevestigd().met_relaties()
-    if user.heeft_rol(Rol.BELEIDSMEDEWERKER) or user.heeft_rol(Rol.FUNCTIONEEL_BEHEER):
+    if user.heeft_rol(Rol.FUNCTIONEEL_BEHEER):
         return qs
     filters = Q(pk__in=[])
     if user.heeft_rol(Rol.KERNAMBTENAAR):
         filters |= Q(kern__kernambtenaren=user)
-    if user.heeft_rol(Rol.COLLEGE):
+    # As the rule budgetten.bekijk_aanvraag: the college decides bijzondere initiatieven and
+    # a beleidsmedewerker may advise on them; other aanvragen are the kernambtenaar's.
+    if user.heeft_rol(Rol.COLLEGE) or user.heeft_rol(Rol.BELEIDSMEDEWERKER):
         filters |= Q(regeling__code=RegelingCode.BIJZONDER)
     return qs.filter(filters).distinct()
 
@@ -197,12 +271,9 @@ def aanvragen_met_budget_van_jaar(jaar: int) -> QuerySet[Aanvraag]:
 
 
 def declaraties_voor_medewerker(user) -> QuerySet[Declaratie]:
-    from accounts.constants import Rol
-
     qs = Declaratie.objects.select_related("groep", "ingediend_door", "beoordeeld_door")
-    if user.heeft_rol(Rol.COORDINATOR_SIGNALERING):
-        return qs
-    return qs.filter(groep__kernen__kernambtenaren=user).distinct()
+    # Whoever may see declarations sees them all (rule budgetten.view_declaraties).
+    return qs if user.has_perm("budgetten.view_declaraties") else qs.none()
 
 
 # --- The ledger -------------------------------------------------------------------------------
@@ -260,18 +331,25 @@ def grootboek(jaar: int) -> list[Grootboekregel]:
 
 
 def kern_budget_overzicht(*, kern: Kern, jaar: int) -> dict:
-    """Money left for one kern this year (leefbaarheid) and what its aanvragen got."""
+    """The kern's leefbaarheidsbudget beside its applications waiting for a decision: the pot
+    of this year and of every other budget year with pending applications (in December often
+    next year's), each with the number pending for that year. Four queries."""
     leef = Regeling.objects.filter(code=RegelingCode.LEEFBAARHEID).first()
-    vrij = vrij_budget(leef, jaar, kern=kern) if leef else None
-    rj = regelingjaar_voor(leef, jaar) if leef else None
-    open_aanvragen = Aanvraag.objects.filter(
-        kern=kern, jaar=jaar, status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.BIJ_COLLEGE]
-    ).count()
+    open_per_jaar = dict(
+        Aanvraag.objects.filter(
+            kern=kern, status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.BIJ_COLLEGE]
+        )
+        .order_by()
+        .values_list("jaar")
+        .annotate(aantal=Count("pk"))
+    )
+    if leef is None:
+        lijst = [Pot(jaar=j, budget=None, vrij=None) for j in sorted({jaar, *open_per_jaar})]
+    else:
+        lijst = potten(leef, dit_jaar=jaar, open_jaren=open_per_jaar, kern=kern)
     return {
         "jaar": jaar,
-        "leefbaarheid_budget": rj.plafond if rj else None,
-        "leefbaarheid_vrij": vrij,
-        "open_aanvragen": open_aanvragen,
+        "potten": [{"pot": p, "open_aanvragen": open_per_jaar.get(p.jaar, 0)} for p in lijst],
     }
 
 

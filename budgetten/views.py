@@ -8,13 +8,15 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import StaffPermissionMixin
 from initiatieven.models import Initiatief
 from kernen.models import Kern
-from kerngericht.links import LinkOngeldig, haal_object, link_ongeldig_response
+from kerngericht.links import LinkOngeldig, bevestig_pagina, haal_object, link_ongeldig_response
+from kerngericht.querystring import int_uit_query
 
 from . import exports, selectors, services
 from . import rules as r
@@ -40,11 +42,8 @@ from .models import Aanvraag, Declaratie, Regeling, Stembiljet, Stemronde
 
 
 def _jaar(request) -> int:
-    try:
-        jaar = int(request.GET.get("jaar", ""))
-    except ValueError:
-        return timezone.localdate().year
-    return jaar if 2000 <= jaar <= 2100 else timezone.localdate().year
+    jaar = int_uit_query(request.GET, "jaar", minimum=2000, maximum=2100)
+    return jaar if jaar is not None else timezone.localdate().year
 
 
 def _fouten_naar_form(form, fout: services.RegelFout) -> None:
@@ -69,12 +68,10 @@ def aanvraag_nieuw(request, regeling: str):
         raise Http404
     obj = get_object_or_404(Regeling, code=regeling)
     initiatief = None
-    if request.GET.get("initiatief", "").isdigit():
-        initiatief = (
-            Initiatief.objects.select_related("kern")
-            .filter(pk=int(request.GET["initiatief"]))
-            .first()
-        )
+    # Not str.isdigit(): that is True for "²", which int() refuses.
+    initiatief_pk = int_uit_query(request.GET, "initiatief")
+    if initiatief_pk is not None:
+        initiatief = Initiatief.objects.select_related("kern").filter(pk=initiatief_pk).first()
     initial = {"kern": initiatief.kern_id, "titel": initiatief.titel} if initiatief else {}
     form = AanvraagForm(request.POST or None, regeling=obj, initial=initial)
     kosten = None
@@ -154,7 +151,13 @@ def aanvraag_bevestigen(request, token: str):
         services.aanvraag_bevestigen(aanvraag_id=aanvraag.pk)
         return redirect(services.persoonlijk_pad(aanvraag))
     # A GET only shows a button: mail scanners that follow links do not confirm anything.
-    return render(request, "budgetten/bevestigen.html", {"aanvraag": aanvraag})
+    return bevestig_pagina(
+        request,
+        titel=_("Aanvraag bevestigen"),
+        uitleg=_('U bevestigt uw aanvraag "%(titel)s" voor de regeling %(regeling)s.')
+        % {"titel": aanvraag.titel, "regeling": aanvraag.regeling.naam.lower()},
+        knop=_("Ja, bevestig mijn aanvraag"),
+    )
 
 
 def mijn_aanvraag(request, token: str):
@@ -207,7 +210,7 @@ class AanvraagMixin(StaffPermissionMixin):
 
 
 class AanvraagDetailView(AanvraagMixin, TemplateView):
-    permission_required = "budgetten.view_aanvraag"
+    permission_required = "budgetten.bekijk_aanvraag"
     template_name = "budgetten/aanvraag_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -215,13 +218,14 @@ class AanvraagDetailView(AanvraagMixin, TemplateView):
         user = self.request.user
         ctx = {
             "aanvraag": aanvraag,
-            "vrij": selectors.vrij_budget(aanvraag.regeling, aanvraag.jaar, kern=aanvraag.kern),
+            # The pot of the application's own budget year: the one a decision books against.
+            "pot": selectors.pot_van_aanvraag(aanvraag),
             "historie": aanvraag.history.select_related("history_user").order_by("-history_date")[
                 :20
             ],
         }
         status = aanvraag.status
-        if user.has_perm("budgetten.decide_aanvraag", aanvraag) and status in (
+        if user.has_perm("budgetten.besluit_aanvraag", aanvraag) and status in (
             AanvraagStatus.INGEDIEND,
             AanvraagStatus.BIJ_COLLEGE,
         ):
@@ -284,7 +288,7 @@ class _AanvraagActie(AanvraagMixin, View):
 
 
 class AanvraagBesluitenView(_AanvraagActie):
-    permission_required = "budgetten.decide_aanvraag"
+    permission_required = "budgetten.besluit_aanvraag"
     form_class = BesluitForm
     context_name = "besluit_form"
     succes = "Het besluit is vastgelegd en de aanvrager krijgt een e-mail."
@@ -365,12 +369,15 @@ class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         jaar = timezone.localdate().year
         regeling = Regeling.objects.filter(code=RegelingCode.BIJZONDER).first()
-        return super().get_context_data(
-            aanvragen=selectors.college_wachtrij(),
-            jaar=jaar,
-            vrij=selectors.vrij_budget(regeling, jaar) if regeling else None,
-            **kwargs,
+        aanvragen = list(selectors.college_wachtrij())
+        # Each decision books against its application's own year (in December often next
+        # year), so show the pot of every year in the queue, not only this year's.
+        potten = (
+            selectors.potten(regeling, dit_jaar=jaar, open_jaren={a.jaar for a in aanvragen})
+            if regeling
+            else []
         )
+        return super().get_context_data(aanvragen=aanvragen, jaar=jaar, potten=potten, **kwargs)
 
 
 class GrootboekView(StaffPermissionMixin, TemplateView):
@@ -425,7 +432,7 @@ class DeclaratieLijstView(StaffPermissionMixin, TemplateView):
 
 
 class DeclaratieNieuwView(StaffPermissionMixin, View):
-    permission_required = "budgetten.add_declaratie"
+    permission_required = "budgetten.declaratie_indienen"
 
     def get(self, request):
         return render(request, "budgetten/declaratie_form.html", {"form": DeclaratieForm()})
@@ -463,7 +470,7 @@ class DeclaratieMixin(StaffPermissionMixin):
 
 
 class DeclaratieDetailView(DeclaratieMixin, View):
-    permission_required = "budgetten.view_declaratie"
+    permission_required = "budgetten.bekijk_declaratie"
 
     def _render(self, request, form=None, status=200):
         declaratie = self.get_permission_object()
@@ -512,7 +519,7 @@ class DeclaratieDetailView(DeclaratieMixin, View):
 
 
 class DeclaratieBonView(DeclaratieMixin, View):
-    permission_required = "budgetten.view_declaratie"
+    permission_required = "budgetten.bekijk_declaratie"
 
     def get(self, request, *args, **kwargs):
         declaratie = self.get_permission_object()

@@ -28,7 +28,9 @@ class BijlageInline(ReadOnlyInline):
 
 @admin.register(Initiatief)
 class InitiatiefAdmin(admin.ModelAdmin):
-    """For functioneel beheer: look, not handle. Status changes go through the portal
+    """For a superuser (technical support): look, not handle. Functioneel beheer has no
+    rights here: only the staff handling an initiative see the inwoner's details (rule
+    initiatieven.bekijk_initiatief). Status changes go through the portal
     (services.initiatief_status_wijzigen), so the history stays complete."""
 
     list_display = ("titel", "kern", "status", "aangemaakt_op", "email_bevestigd_op")

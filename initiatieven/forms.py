@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.constants import Rol
 from kernen.selectors import kernen_publiek
-from kerngericht.forms import email_veld, naam_veld, telefoon_veld
+from kerngericht.forms import BedragField, email_veld, naam_veld, telefoon_veld
 
 from . import rules
 from .bestanden import bestanden_info
@@ -111,23 +111,14 @@ class InitiatiefForm(forms.Form):
         required=False,
         help_text=_("Kies wat past. U kunt ook alleen uw idee laten weten."),
     )
-    geld_indicatie = forms.DecimalField(
+    geld_indicatie = BedragField(
         label=_("Hoeveel geld heeft u ongeveer nodig, in euro?"),
         required=False,
-        min_value=0,
-        max_digits=10,
-        decimal_places=2,
-        localize=True,
+        nul_toegestaan=True,
         help_text=_(
-            "Alleen als u geld vraagt. Een schatting is goed. De echte aanvraag doet u later."
+            "Alleen als u geld vraagt. Een schatting is goed. De echte aanvraag doet u later. "
+            "Bijvoorbeeld 250 of 250,50."
         ),
-        error_messages={
-            "invalid": _("Vul een bedrag in, bijvoorbeeld 250 of 250,50."),
-            "min_value": _("Het bedrag kan niet negatief zijn."),
-            "max_decimal_places": _("Gebruik hoogstens 2 cijfers achter de komma."),
-            "max_digits": _("Dit bedrag is te groot."),
-        },
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     hulp_toelichting = forms.CharField(
         label=_("Toelichting op uw hulpvraag"),
@@ -194,10 +185,6 @@ class InitiatiefForm(forms.Form):
         if not data.get("idempotentie_sleutel"):
             data["idempotentie_sleutel"] = uuid.uuid4()
         return data
-
-
-class BevestigenForm(forms.Form):
-    """Only a button: confirming is a POST so that link scanners in mail do not confirm."""
 
 
 class AanvullenForm(forms.Form):

@@ -164,7 +164,7 @@ kan_bekijken = kan_behandelen | (is_beleidsmedewerker & is_gekoppelde_beleidsmed
 # The staff list (scoped by selectors.initiatieven_voor_medewerker).
 rules.add_perm("initiatieven.view_lijst", is_kernambtenaar | is_beleidsmedewerker)
 # One initiative, including the inwoner's contact details: only staff handling it.
-rules.add_perm("initiatieven.view_initiatief", kan_bekijken)
-rules.add_perm("initiatieven.add_notitie", kan_bekijken)
+rules.add_perm("initiatieven.bekijk_initiatief", kan_bekijken)
+rules.add_perm("initiatieven.schrijf_notitie", kan_bekijken)
 # Status steps, messages to the inwoner, assignment, the story.
 rules.add_perm("initiatieven.behandel_initiatief", kan_behandelen)

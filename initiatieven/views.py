@@ -15,7 +15,14 @@ from django.views.generic import TemplateView
 from accounts.mixins import StaffPermissionMixin
 from kernen.models import Kern
 from kernen.selectors import kern_publiek
-from kerngericht.links import LinkOngeldig, haal_object, link_ongeldig_response, maak_token
+from kerngericht.links import (
+    LinkOngeldig,
+    bevestig_pagina,
+    haal_object,
+    link_ongeldig_response,
+    maak_token,
+)
+from kerngericht.querystring import slug_uit_query
 
 from . import rules, selectors, services
 from .constants import Actor, InitiatiefStatus
@@ -23,7 +30,6 @@ from .filters import InitiatiefFilter
 from .forms import (
     AanvullenForm,
     BerichtForm,
-    BevestigenForm,
     InitiatiefForm,
     IntrekkenForm,
     NotitieForm,
@@ -73,7 +79,7 @@ def indienen(request):
         gekozen_bestanden = [f.name for f in request.FILES.getlist("bijlagen")]
     else:
         initial = {"idempotentie_sleutel": uuid.uuid4()}
-        kern_slug = request.GET.get("kern")
+        kern_slug = slug_uit_query(request.GET, "kern")
         if kern_slug:
             initial["kern"] = Kern.objects.actief().filter(slug=kern_slug).first()
         form = InitiatiefForm(initial=initial)
@@ -104,10 +110,15 @@ def bevestigen(request, token: str):
         return redirect(_mijn_url(initiatief) + "?bevestigd=1")
     if initiatief.is_bevestigd:
         return redirect(_mijn_url(initiatief))
-    return render(
+    return bevestig_pagina(
         request,
-        "initiatieven/bevestigen.html",
-        {"initiatief": initiatief, "form": BevestigenForm()},
+        titel=_("Bevestig uw initiatief"),
+        uitleg=_(
+            'U diende het idee "%(titel)s" in voor %(kern)s. Klik op de knop om uw '
+            "e-mailadres te bevestigen. Dan sturen wij uw idee door naar de kernambtenaar."
+        )
+        % {"titel": initiatief.titel, "kern": initiatief.kern.naam},
+        knop=_("Bevestigen"),
     )
 
 
@@ -320,7 +331,7 @@ class InitiatiefMixin(StaffPermissionMixin):
 
 
 class DetailView(InitiatiefMixin, View):
-    permission_required = "initiatieven.view_initiatief"
+    permission_required = "initiatieven.bekijk_initiatief"
 
     def get(self, request, initiatief_pk: int):
         return self.render_detail()
@@ -371,7 +382,7 @@ class BerichtView(InitiatiefMixin, View):
 
 
 class NotitieView(InitiatiefMixin, View):
-    permission_required = "initiatieven.add_notitie"
+    permission_required = "initiatieven.schrijf_notitie"
 
     def post(self, request, initiatief_pk: int):
         initiatief = self.get_permission_object()
@@ -455,7 +466,7 @@ class VerhaalView(InitiatiefMixin, View):
 class BijlageView(StaffPermissionMixin, View):
     """Attachments are only for staff handling the initiative; always as a download."""
 
-    permission_required = "initiatieven.view_initiatief"
+    permission_required = "initiatieven.bekijk_initiatief"
 
     def get_permission_object(self):
         if not hasattr(self, "_bijlage"):

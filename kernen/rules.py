@@ -4,6 +4,8 @@ import rules
 
 from accounts.rules import is_functioneel_beheer, is_kernambtenaar, is_kernwethouder
 
+from .selectors import kernen_van_medewerker
+
 
 @rules.predicate
 def is_kernambtenaar_van(user, kern) -> bool:
@@ -13,21 +15,15 @@ def is_kernambtenaar_van(user, kern) -> bool:
 
 
 @rules.predicate
-def is_kernwethouder_van(user, kern) -> bool:
-    if kern is None or not user.is_authenticated:
-        return False
-    return kern.kernwethouders.filter(pk=user.pk).exists()
+def mag_kern_dashboard_zien(user, kern) -> bool:
+    # The same scope the start page and "mijn kernen" list, so no listed dashboard is a 403.
+    return kern is not None and kernen_van_medewerker(user).filter(pk=kern.pk).exists()
 
 
 # The overview of "my kernen".
 rules.add_perm("kernen.view_dashboard", is_kernambtenaar | is_kernwethouder | is_functioneel_beheer)
 # One kern's dashboard: its kernambtenaar, its kernwethouder, or functioneel beheer.
-rules.add_perm(
-    "kernen.view_kern_dashboard",
-    (is_kernambtenaar & is_kernambtenaar_van)
-    | (is_kernwethouder & is_kernwethouder_van)
-    | is_functioneel_beheer,
-)
+rules.add_perm("kernen.view_kern_dashboard", mag_kern_dashboard_zien)
 # Editing what belongs to a kern (toolbox, profile): its kernambtenaar or functioneel beheer.
 rules.add_perm(
     "kernen.change_kern_inhoud", (is_kernambtenaar & is_kernambtenaar_van) | is_functioneel_beheer

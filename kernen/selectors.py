@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.constants import Rol
 
@@ -14,11 +14,23 @@ def kern_publiek(*, slug: str) -> Kern:
 
 
 def kernen_van_medewerker(user) -> QuerySet[Kern]:
-    """The kernen a member of staff works for; functioneel beheer and college see all."""
+    """The active kernen whose dashboard this member of staff may open: those they serve as
+    kernambtenaar or kernwethouder; functioneel beheer all of them.
+
+    The rule `kernen.view_kern_dashboard` asks exactly this question, so a page that lists
+    these kernen never offers a dashboard that answers 403 (the college as such has none).
+    """
     qs = Kern.objects.actief().select_related("gebied")
-    if user.heeft_rol(Rol.FUNCTIONEEL_BEHEER) or user.heeft_rol(Rol.COLLEGE):
+    if not (user.is_authenticated and user.is_active):
+        return qs.none()
+    if user.heeft_rol(Rol.FUNCTIONEEL_BEHEER):
         return qs
-    return (qs.filter(kernambtenaren=user) | qs.filter(kernwethouders=user)).distinct()
+    scope = Q(pk__in=[])
+    if user.heeft_rol(Rol.KERNAMBTENAAR):
+        scope |= Q(kernambtenaren=user)
+    if user.heeft_rol(Rol.KERNWETHOUDER):
+        scope |= Q(kernwethouders=user)
+    return qs.filter(pk__in=Kern.objects.filter(scope).values("pk"))
 
 
 def toolbox_van_kern(*, kern: Kern) -> dict:

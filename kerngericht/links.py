@@ -54,6 +54,20 @@ def haal_object(token: str, *, soort: str, queryset, max_age_days: int | None = 
     return obj
 
 
+def bevestig_pagina(request, *, titel: str, uitleg: str, knop: str):
+    """The page behind every confirmation link in a mail: one button that POSTs.
+
+    Mail scanners and link previews follow GET links, so a GET must never confirm anything;
+    the view confirms only on the POST of this button. One template for every flow, so that
+    they look and behave the same.
+    """
+    from django.shortcuts import render
+
+    return render(
+        request, "components/bevestigen.html", {"titel": titel, "uitleg": uitleg, "knop": knop}
+    )
+
+
 def link_ongeldig_response(request, exc: LinkOngeldig):
     """The page for a forged, expired or revoked link: 404, and nothing about the object."""
     from django.shortcuts import render

@@ -1,4 +1,5 @@
-"""URLs. Every app's staff pages live under /medewerker/ (tests/test_url_access.py walks them)."""
+"""URLs. Every app's staff pages live under /medewerker/ (tests/test_access_matrix.py has a
+row for every pattern)."""
 
 from django.contrib import admin
 from django.urls import include, path

@@ -3,7 +3,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -19,6 +18,7 @@ from .mail import mail_versturen
 from .models import Actiepunt
 from .monitoring import DOEL_WAARDERING, actiepunten, monitoring
 from .periodes import Halfjaar, halfjaren_tot
+from .querystring import lokale_url
 from .services import actiepunt_status_wijzigen
 
 
@@ -152,15 +152,13 @@ class ActiepuntStatusView(StaffPermissionMixin, View):
             door=request.user,
         )
         messages.success(request, _("De status van het actiepunt is opgeslagen."))
-        terug = request.POST.get("terug", "")
-        if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
-            terug = reverse("kerngericht:actiepunten")
+        terug = lokale_url(request, request.POST.get("terug"))
         return redirect(terug or reverse("kerngericht:actiepunten"))
 
     def _render(self, form):
-        terug = self.request.GET.get("terug") or self.request.POST.get("terug", "")
-        if not url_has_allowed_host_and_scheme(terug, allowed_hosts={self.request.get_host()}):
-            terug = ""
+        terug = lokale_url(
+            self.request, self.request.GET.get("terug") or self.request.POST.get("terug")
+        )
         return render(
             self.request,
             self.template_name,

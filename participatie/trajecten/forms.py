@@ -43,12 +43,23 @@ class TrajectForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["eigenaar"].queryset = _medewerkers(Rol.BELEIDSMEDEWERKER)
-        self.fields["kernambtenaar"].queryset = _medewerkers(Rol.KERNAMBTENAAR)
-        self.fields["soort"].choices = list(TrajectSoort.choices)
+        # Subclasses leave fields out (the edit form has no owner or kind), so set up only
+        # the fields this form actually has.
+        querysets = {
+            "eigenaar": _medewerkers(Rol.BELEIDSMEDEWERKER),
+            "kernambtenaar": _medewerkers(Rol.KERNAMBTENAAR),
+        }
+        for naam, queryset in querysets.items():
+            if naam in self.fields:
+                self.fields[naam].queryset = queryset
+        if "soort" in self.fields:
+            self.fields["soort"].choices = list(TrajectSoort.choices)
 
 
 class TrajectBasisForm(TrajectForm):
+    """Edit form: owner and kind are fixed once the trajectory exists (the kind decides the
+    steps), so only the basic data can change."""
+
     class Meta(TrajectForm.Meta):
         fields = ("titel", "onderwerp", "kernen", "kernambtenaar")
 
@@ -147,7 +158,8 @@ class BetrokkeneForm(forms.ModelForm):
 
 def betrokkenen_formset(traject: Traject, data=None):
     initial = list(traject.betrokkenen.values("doelgroep", "belangen", "informatiebehoefte"))
-    formset = forms.formset_factory(BetrokkeneForm, extra=2, max_num=30)
+    # absolute_max: a forged TOTAL_FORMS would otherwise build up to 1030 forms.
+    formset = forms.formset_factory(BetrokkeneForm, extra=2, max_num=30, absolute_max=30)
     return formset(data=data, initial=initial, prefix="betrokkenen")
 
 

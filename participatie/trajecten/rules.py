@@ -20,6 +20,7 @@ from accounts.rules import (
     is_teammanager,
 )
 
+from . import selectors
 from .constants import STAPPEN, AanmeldingStatus, BijeenkomstStatus, Stap, TrajectStatus
 
 # Fields a step needs before it counts as complete (the form marks them required too).
@@ -191,26 +192,19 @@ def is_kernwethouder_van_traject(user, traject) -> bool:
 
 
 @rules.predicate
-def is_organisator(user, bijeenkomst) -> bool:
-    return bijeenkomst is not None and bijeenkomst.organisator_id == user.pk
+def mag_bijeenkomst_wijzigen(user, bijeenkomst) -> bool:
+    return (
+        bijeenkomst is not None
+        and selectors.bijeenkomsten_te_wijzigen(user).filter(pk=bijeenkomst.pk).exists()
+    )
 
 
 @rules.predicate
-def is_kernambtenaar_van_bijeenkomst(user, bijeenkomst) -> bool:
-    if bijeenkomst is None or bijeenkomst.kern_id is None or not user.is_authenticated:
-        return False
-    return bijeenkomst.kern.kernambtenaren.filter(pk=user.pk).exists()
-
-
-@rules.predicate
-def is_kernwethouder_van_bijeenkomst(user, bijeenkomst) -> bool:
-    if bijeenkomst is None or not user.is_authenticated:
-        return False
-    if bijeenkomst.kernwethouder_id == user.pk:
-        return True
-    if bijeenkomst.kern_id is None:
-        return False
-    return bijeenkomst.kern.kernwethouders.filter(pk=user.pk).exists()
+def mag_aanmeldingen_zien(user, bijeenkomst) -> bool:
+    return (
+        bijeenkomst is not None
+        and selectors.bijeenkomsten_met_aanmeldingen(user).filter(pk=bijeenkomst.pk).exists()
+    )
 
 
 kan_trajecten_zien = (
@@ -235,23 +229,18 @@ kan_traject_zien = (
     | (is_kernwethouder & is_kernwethouder_van_traject)
 )
 kan_bijeenkomst_maken = is_kernambtenaar | is_beleidsmedewerker | is_functioneel_beheer
-kan_bijeenkomst_wijzigen = (
-    is_functioneel_beheer
-    | (kan_bijeenkomst_maken & is_organisator)
-    | (is_kernambtenaar & is_kernambtenaar_van_bijeenkomst)
-)
-kan_aanmeldingen_zien = kan_bijeenkomst_wijzigen | (
-    is_kernwethouder & is_kernwethouder_van_bijeenkomst
-)
+# Which meetings: participatie.trajecten.selectors, shared with the staff list and dashboard.
+kan_bijeenkomst_wijzigen = mag_bijeenkomst_wijzigen
+kan_aanmeldingen_zien = mag_aanmeldingen_zien
 
 PERMISSIONS = {
     "participatie.view_trajecten": kan_trajecten_zien,
-    "participatie.add_traject": kan_traject_maken,
-    "participatie.view_traject": kan_traject_zien,
-    "participatie.change_traject": kan_traject_wijzigen,
+    "participatie.maak_traject": kan_traject_maken,
+    "participatie.bekijk_traject": kan_traject_zien,
+    "participatie.wijzig_traject": kan_traject_wijzigen,
     "participatie.view_bijeenkomsten": kan_trajecten_zien,
-    "participatie.add_bijeenkomst": kan_bijeenkomst_maken,
-    "participatie.change_bijeenkomst": kan_bijeenkomst_wijzigen,
+    "participatie.maak_bijeenkomst": kan_bijeenkomst_maken,
+    "participatie.wijzig_bijeenkomst": kan_bijeenkomst_wijzigen,
     "participatie.view_aanmeldingen": kan_aanmeldingen_zien,
 }
 for _naam, _predicate in PERMISSIONS.items():

@@ -11,7 +11,7 @@ from .constants import AanmeldingStatus, BijeenkomstStatus, TrajectStatus
 
 
 def trajecten_voor_medewerker(user) -> QuerySet[Traject]:
-    """Trajectories a member of staff may see in the staff list (rules: view_traject)."""
+    """Trajectories a member of staff may see in the staff list (rules: bekijk_traject)."""
     qs = Traject.objects.met_lijstgegevens()
     if any(
         user.heeft_rol(r)
@@ -95,16 +95,49 @@ def bijeenkomst_publiek(*, pk: int) -> Bijeenkomst:
     return Bijeenkomst.objects.met_aantallen().select_related("kernwethouder").get(pk=pk)
 
 
-def bijeenkomsten_voor_medewerker(user) -> QuerySet[Bijeenkomst]:
-    qs = Bijeenkomst.objects.met_aantallen().select_related("organisator").order_by("-begint_op")
+def _bijeenkomsten_binnen(user, *, ook_kernwethouder: bool) -> QuerySet[Bijeenkomst]:
+    """The one place that says which meetings a member of staff may change (or, with the
+    kernwethouder, see with their registrations). The rules, the staff list and the links on
+    the kern dashboard all ask this, so a listed meeting never answers 403.
+
+    A meeting for the whole municipality (no kern) of a traject belongs to that traject's
+    kernen: their kernambtenaren run it with the owner, their kernwethouders may join.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return Bijeenkomst.objects.none()
     if user.heeft_rol(Rol.FUNCTIONEEL_BEHEER):
-        return qs
-    return qs.filter(
-        Q(organisator=user)
-        | Q(kernwethouder=user)
-        | Q(kern__kernambtenaren=user)
-        | Q(kern__kernwethouders=user)
-    ).distinct()
+        return Bijeenkomst.objects.all()
+    scope = Q(pk__in=[])
+    if user.heeft_rol(Rol.KERNAMBTENAAR) or user.heeft_rol(Rol.BELEIDSMEDEWERKER):
+        scope |= Q(organisator=user)
+    zonder_kern = Q(kern__isnull=True)
+    if user.heeft_rol(Rol.KERNAMBTENAAR):
+        scope |= Q(kern__kernambtenaren=user)
+        scope |= zonder_kern & (
+            Q(traject__kernambtenaar=user) | Q(traject__kernen__kernambtenaren=user)
+        )
+    if ook_kernwethouder and user.heeft_rol(Rol.KERNWETHOUDER):
+        scope |= Q(kernwethouder=user) | Q(kern__kernwethouders=user)
+        scope |= zonder_kern & Q(traject__kernen__kernwethouders=user)
+    return Bijeenkomst.objects.filter(pk__in=Bijeenkomst.objects.filter(scope).values("pk"))
+
+
+def bijeenkomsten_te_wijzigen(user) -> QuerySet[Bijeenkomst]:
+    return _bijeenkomsten_binnen(user, ook_kernwethouder=False)
+
+
+def bijeenkomsten_met_aanmeldingen(user) -> QuerySet[Bijeenkomst]:
+    """Meetings whose staff page (with the registrations) this member of staff may open."""
+    return _bijeenkomsten_binnen(user, ook_kernwethouder=True)
+
+
+def bijeenkomsten_voor_medewerker(user) -> QuerySet[Bijeenkomst]:
+    return (
+        bijeenkomsten_met_aanmeldingen(user)
+        .met_aantallen()
+        .select_related("organisator")
+        .order_by("-begint_op")
+    )
 
 
 def aanmeldingen_van(bijeenkomst: Bijeenkomst) -> QuerySet[Aanmelding]:

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from accounts.mixins import StaffPermissionMixin
 from kernen.models import Kern
 from kerngericht.links import LinkOngeldig, haal_object, link_ongeldig_response
+from kerngericht.querystring import int_uit_query
 from participatie.models import Aanmelding, Bijeenkomst, Traject
 
 from . import rules, selectors, services
@@ -73,13 +74,13 @@ class TrajectLijstView(StaffPermissionMixin, TemplateView):
         return super().get_context_data(
             filter=filter_,
             trajecten=filter_.qs,
-            mag_maken=user.has_perm("participatie.add_traject"),
+            mag_maken=user.has_perm("participatie.maak_traject"),
             **kwargs,
         )
 
 
 class TrajectNieuwView(StaffPermissionMixin, View):
-    permission_required = "participatie.add_traject"
+    permission_required = "participatie.maak_traject"
     template_name = "participatie/trajecten/traject_form.html"
 
     def get(self, request):
@@ -120,7 +121,7 @@ class _TrajectMixin(StaffPermissionMixin):
 
 
 class TrajectDetailView(_TrajectMixin, TemplateView):
-    permission_required = "participatie.view_traject"
+    permission_required = "participatie.bekijk_traject"
     template_name = "participatie/trajecten/traject_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -133,7 +134,7 @@ class TrajectDetailView(_TrajectMixin, TemplateView):
         return super().get_context_data(
             traject=traject,
             stappen=stappen_overzicht(traject),
-            mag_wijzigen=self.request.user.has_perm("participatie.change_traject", traject),
+            mag_wijzigen=self.request.user.has_perm("participatie.wijzig_traject", traject),
             publiceren=publiceren,
             afronden=afronden,
             **kwargs,
@@ -141,7 +142,7 @@ class TrajectDetailView(_TrajectMixin, TemplateView):
 
 
 class TrajectBewerkenView(_TrajectMixin, View):
-    permission_required = "participatie.change_traject"
+    permission_required = "participatie.wijzig_traject"
     template_name = "participatie/trajecten/traject_form.html"
 
     def get(self, request, traject_pk):
@@ -171,7 +172,7 @@ class TrajectBewerkenView(_TrajectMixin, View):
 class TrajectStapView(_TrajectMixin, View):
     """One step of the method as a small guided form."""
 
-    permission_required = "participatie.change_traject"
+    permission_required = "participatie.wijzig_traject"
     template_name = "participatie/trajecten/traject_stap.html"
 
     def _stap(self, traject) -> str:
@@ -264,7 +265,7 @@ class TrajectStapView(_TrajectMixin, View):
 
 
 class _TrajectActieView(_TrajectMixin, View):
-    permission_required = "participatie.change_traject"
+    permission_required = "participatie.wijzig_traject"
     actie = None
     melding = ""
 
@@ -323,20 +324,21 @@ class BijeenkomstLijstView(StaffPermissionMixin, TemplateView):
         return super().get_context_data(
             filter=filter_,
             bijeenkomsten=filter_.qs,
-            mag_maken=user.has_perm("participatie.add_bijeenkomst"),
+            mag_maken=user.has_perm("participatie.maak_bijeenkomst"),
             nu=timezone.now(),
             **kwargs,
         )
 
 
 class BijeenkomstNieuwView(StaffPermissionMixin, View):
-    permission_required = "participatie.add_bijeenkomst"
+    permission_required = "participatie.maak_bijeenkomst"
     template_name = "participatie/trajecten/bijeenkomst_form.html"
 
     def get(self, request):
         initial = {"capaciteit": 20}
-        if request.GET.get("traject"):
-            initial["traject"] = request.GET["traject"]
+        traject_pk = int_uit_query(request.GET, "traject")
+        if traject_pk is not None:
+            initial["traject"] = traject_pk
         return render(request, self.template_name, {"form": BijeenkomstForm(initial=initial)})
 
     def post(self, request):
@@ -376,13 +378,13 @@ class BijeenkomstDetailView(_BijeenkomstMixin, TemplateView):
             aangemeld=[a for a in aanmeldingen if a.status == AanmeldingStatus.AANGEMELD],
             wachtlijst=[a for a in aanmeldingen if a.status == AanmeldingStatus.WACHTLIJST],
             afgemeld=[a for a in aanmeldingen if a.status == AanmeldingStatus.AFGEMELD],
-            mag_wijzigen=self.request.user.has_perm("participatie.change_bijeenkomst", b),
+            mag_wijzigen=self.request.user.has_perm("participatie.wijzig_bijeenkomst", b),
             **kwargs,
         )
 
 
 class BijeenkomstBewerkenView(_BijeenkomstMixin, View):
-    permission_required = "participatie.change_bijeenkomst"
+    permission_required = "participatie.wijzig_bijeenkomst"
     template_name = "participatie/trajecten/bijeenkomst_form.html"
 
     def get(self, request, bijeenkomst_pk):
@@ -408,7 +410,7 @@ class BijeenkomstBewerkenView(_BijeenkomstMixin, View):
 class BijeenkomstAnnulerenView(_BijeenkomstMixin, View):
     """Cancel the whole meeting, with a reason; everyone registered gets one email."""
 
-    permission_required = "participatie.change_bijeenkomst"
+    permission_required = "participatie.wijzig_bijeenkomst"
     template_name = "participatie/trajecten/bijeenkomst_annuleren.html"
 
     def _render(self, request, form, status=200):
@@ -487,7 +489,7 @@ def _csv_veilig(waarde: str) -> str:
 
 
 class VerslagView(_BijeenkomstMixin, View):
-    permission_required = "participatie.change_bijeenkomst"
+    permission_required = "participatie.wijzig_bijeenkomst"
     template_name = "participatie/trajecten/verslag_form.html"
 
     def get(self, request, bijeenkomst_pk):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.constants import Rol
 from accounts.models import Medewerker, Team
 from kernen.models import Kern
-from kerngericht.forms import email_veld, naam_veld, telefoon_veld
+from kerngericht.forms import datum_in_bereik, email_veld, naam_veld, telefoon_veld
 
 from .constants import MAX_ONDERWERP, MAX_TEKST, AntwoordSoort, Kanaal, VraagSoort
 
@@ -204,15 +204,19 @@ class CijfersForm(forms.Form):
         ],
         initial="team",
     )
+    # Bounded: vraag_cijfers turns the dates into Amsterdam day boundaries (van minus a day),
+    # which overflows for 1-1-0001 and 31-12-9999.
     van = forms.DateField(
         label=_("Ontvangen vanaf"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        validators=[datum_in_bereik],
     )
     tot = forms.DateField(
         label=_("Ontvangen tot en met"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        validators=[datum_in_bereik],
     )
 
     def clean(self):

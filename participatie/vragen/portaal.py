@@ -25,6 +25,8 @@ def dashboard_panel(*, request, kern) -> Panel | None:
         template="participatie/vragen/_panel.html",
         context={
             "cijfers": cijfers,
+            # The inbox is the kernambtenaar's (and the teams'); a kernwethouder sees the figures.
+            "mag_openen": request.user.has_perm("participatie.view_vragen_inbox"),
             "url": reverse("participatie:vragen_inbox") + f"?kern={kern.pk}&status=open",
             "url_te_laat": reverse("participatie:vragen_inbox") + f"?kern={kern.pk}&status=te-laat",
         },

@@ -65,7 +65,7 @@ rules.add_perm(
     "participatie.view_vragen_cijfers", is_kernambtenaar | is_teammanager | is_functioneel_beheer
 )
 rules.add_perm(
-    "participatie.view_vraag",
+    "participatie.bekijk_vraag",
     (is_kernambtenaar & is_kernambtenaar_van_vraag)
     | ((is_beleidsmedewerker | is_teammanager) & is_van_team_van_vraag)
     | is_functioneel_beheer,

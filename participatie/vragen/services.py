@@ -36,12 +36,24 @@ from .deadlines import lokale_datum, termijn_einde, toezegging_einde
 from .rules import mag_beantwoorden, mag_routeren
 
 LINK_SOORT = "vraag"
+# The link in the first mail. It lives as long as the personal link (it leads there once the
+# address is confirmed) and is revoked with it, through link_versie.
+BEVESTIG_SOORT = "vraag-bevestigen"
 MAX_TOEZEGGING_DAGEN = 365
 
 
-def persoonlijke_url(vraag: Vraag) -> str:
+def persoonlijk_pad(vraag: Vraag) -> str:
     token = maak_token(soort=LINK_SOORT, pk=vraag.pk, versie=vraag.link_versie)
-    return settings.SITE_URL + reverse("participatie:vraag_persoonlijk", kwargs={"token": token})
+    return reverse("participatie:vraag_persoonlijk", kwargs={"token": token})
+
+
+def persoonlijke_url(vraag: Vraag) -> str:
+    return settings.SITE_URL + persoonlijk_pad(vraag)
+
+
+def bevestig_url(vraag: Vraag) -> str:
+    token = maak_token(soort=BEVESTIG_SOORT, pk=vraag.pk, versie=vraag.link_versie)
+    return settings.SITE_URL + reverse("participatie:vraag_bevestigen", kwargs={"token": token})
 
 
 def _lock(vraag_id: int) -> Vraag:
@@ -65,7 +77,7 @@ def _mail_ontvangst(vraag: Vraag) -> None:
             aan=vraag.email,
             onderwerp=_("Wij hebben uw vraag ontvangen - Gemeente Buren"),
             template="participatie/vragen/mail/ontvangen.txt",
-            context={"vraag": vraag, "url": persoonlijke_url(vraag)},
+            context={"vraag": vraag, "url": bevestig_url(vraag)},
         )
 
 
@@ -148,7 +160,8 @@ def vraag_registreren(
 
 @transaction.atomic
 def vraag_email_bevestigen(*, vraag_id: int) -> Vraag:
-    """Opening the personal link from the first email proves the address."""
+    """The button behind the link in the first email proves the address (a POST: a GET of
+    the link confirms nothing, because mail scanners follow links)."""
     vraag = _lock(vraag_id)
     if vraag.email_bevestigd_op is None:
         vraag.email_bevestigd_op = timezone.now()

@@ -7,13 +7,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
 from accounts.constants import Rol
 from accounts.mixins import StaffPermissionMixin
 from kernen.models import Kern
-from kerngericht.links import LinkOngeldig, haal_object, link_ongeldig_response
+from kerngericht.links import LinkOngeldig, bevestig_pagina, haal_object, link_ongeldig_response
+from kerngericht.querystring import slug_uit_query
 from participatie.models import Vraag
 
 from . import services
@@ -43,7 +45,8 @@ def _met_termijnstatus(vragen, nu):
 
 
 def vraag_stellen(request):
-    kern = Kern.objects.actief().filter(slug=request.GET.get("kern", "")).first()
+    slug = slug_uit_query(request.GET, "kern")
+    kern = Kern.objects.actief().filter(slug=slug).first() if slug else None
     if request.method == "POST":
         form = VraagStellenForm(request.POST)
         if form.is_valid():
@@ -62,14 +65,45 @@ def vraag_verstuurd(request):
     return render(request, "participatie/vragen/verstuurd.html")
 
 
+@require_http_methods(["GET", "POST"])
+def vraag_bevestigen(request, token: str):
+    """The link in the first mail. A GET shows only a button and confirms nothing (mail
+    scanners follow links); the POST confirms the address. Afterwards the same link leads
+    to the personal page, so the inwoner can keep using the first mail."""
+    try:
+        vraag = haal_object(
+            token, soort=services.BEVESTIG_SOORT, queryset=Vraag.objects.select_related("kern")
+        )
+    except LinkOngeldig as exc:
+        return link_ongeldig_response(request, exc)
+    if request.method == "POST":
+        vraag = services.vraag_email_bevestigen(vraag_id=vraag.pk)
+        messages.success(request, _("Uw e-mailadres is bevestigd."))
+        return redirect(services.persoonlijk_pad(vraag))
+    if vraag.email_bevestigd_op is not None:
+        return redirect(services.persoonlijk_pad(vraag))
+    return bevestig_pagina(
+        request,
+        titel=_("Bevestig uw e-mailadres"),
+        uitleg=_(
+            'U stuurde ons uw %(soort)s "%(onderwerp)s" over %(kern)s. Klik op de knop om '
+            "uw e-mailadres te bevestigen. Daarna ziet u hoe het met uw vraag staat."
+        )
+        % {
+            "soort": vraag.get_soort_display().lower(),
+            "onderwerp": vraag.onderwerp,
+            "kern": vraag.kern.naam,
+        },
+        knop=_("Bevestigen"),
+    )
+
+
 def vraag_persoonlijk(request, token: str):
     """The inwoner's personal page: their question, the answers, and the rating form."""
     try:
         vraag = haal_object(token, soort=services.LINK_SOORT, queryset=Vraag.objects.all())
     except LinkOngeldig as exc:
         return link_ongeldig_response(request, exc)
-    if vraag.email_bevestigd_op is None:
-        services.vraag_email_bevestigen(vraag_id=vraag.pk)
     form = None
     if vraag.eerste_antwoord_op and vraag.waardering is None:
         form = WaarderingForm(request.POST or None)
@@ -160,7 +194,7 @@ class VraagMixin(StaffPermissionMixin):
 
 
 class VraagDetailView(VraagMixin, TemplateView):
-    permission_required = "participatie.view_vraag"
+    permission_required = "participatie.bekijk_vraag"
     template_name = "participatie/vragen/detail.html"
 
     def get_context_data(self, **kwargs):

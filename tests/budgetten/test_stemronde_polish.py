@@ -78,7 +78,7 @@ def test_dates_cannot_change_after_opening(kern, ambtenaar):
 
 
 def test_kernambtenaar_changes_dates_through_the_page(client, signed_in, kern, ambtenaar):
-    ronde = nieuwe_ronde(kern, ambtenaar)
+    ronde = nieuwe_ronde(kern, ambtenaar, jaar=vandaag().year + 1)
     signed_in(ambtenaar)
     url = f"/medewerker/budgetten/stemrondes/{ronde.pk}/data/"
     assert "Data wijzigen" in client.get(f"/medewerker/budgetten/stemrondes/{ronde.pk}/").text

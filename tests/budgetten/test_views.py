@@ -21,7 +21,7 @@ from tests.budgetten.factories import (
     regeling,
     seed_regelingen,
 )
-from tests.factories import KernFactory, MedewerkerFactory
+from tests.factories import KernFactory, MedewerkerFactory, TeamFactory
 
 D = Decimal
 pytestmark = pytest.mark.django_db
@@ -302,10 +302,10 @@ class TestDeclaraties:
         )
         assert "groter dan 5 MB" in response.content.decode()
 
-    def test_kernambtenaar_of_a_kern_of_the_group_approves(self, client, signed_in):
-        kern = KernFactory()
-        d = DeclaratieFactory(groep=SignaleringsgroepFactory(kernen=[KernFactory(), kern]))
-        signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
+    def test_beleidsmedewerker_of_team_veiligheid_approves(self, client, signed_in):
+        d = DeclaratieFactory(groep=SignaleringsgroepFactory(kernen=[KernFactory(), KernFactory()]))
+        veiligheid = TeamFactory(naam="Veiligheid", slug="veiligheid")
+        signed_in(MedewerkerFactory(rollen=["beleidsmedewerker"], team=veiligheid))
         url = reverse("budgetten:declaratie_detail", kwargs={"declaratie_pk": d.pk})
         assert client.post(url, {"besluit": "ja"}).status_code == 302
         d.refresh_from_db()
@@ -316,6 +316,24 @@ class TestDeclaraties:
             ).status_code
             == 200
         )
+
+    def test_kernambtenaar_of_the_groups_kern_does_not_decide(self, client, signed_in):
+        # DOMAIN.md: team Veiligheid decides and pays; a kernambtenaar has no say here.
+        kern = KernFactory()
+        d = DeclaratieFactory(groep=SignaleringsgroepFactory(kernen=[kern]))
+        signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
+        url = reverse("budgetten:declaratie_detail", kwargs={"declaratie_pk": d.pk})
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"besluit": "ja"}).status_code == 403
+        assert client.get(reverse("budgetten:vergoeding")).status_code == 403
+        d.refresh_from_db()
+        assert d.status == DeclaratieStatus.INGEDIEND
+
+    def test_beleidsmedewerker_of_another_team_does_not_decide(self, client, signed_in):
+        d = DeclaratieFactory()
+        signed_in(MedewerkerFactory(rollen=["beleidsmedewerker"], team=TeamFactory()))
+        url = reverse("budgetten:declaratie_detail", kwargs={"declaratie_pk": d.pk})
+        assert client.post(url, {"besluit": "ja"}).status_code == 403
 
     def test_coordinator_cannot_approve_own_declaration(self, client, signed_in):
         d = DeclaratieFactory()

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _link_path(body: str) -> str:
-    return urlparse(re.search(r"https?://\S+/vragen/mijn/\S+", body).group(0)).path
+    return urlparse(re.search(r"https?://\S+/vragen/bevestigen/\S+", body).group(0)).path
 
 
 def _past_op_het_scherm(page) -> None:
@@ -89,9 +89,18 @@ def test_inwoner_asks_on_a_phone_fixes_a_mistake_and_follows_the_question(phone_
     assert vraag.email_bevestigd_op is None
     bevestiging = next(m for m in mail.outbox if m.to == ["sara@voorbeeld.nl"])
 
-    # The link from the email confirms the address and shows the personal page.
+    # The link from the email shows a button and confirms nothing yet (mail scanners follow
+    # links); the button confirms the address and opens the personal page.
     inwoner.goto(_link_path(bevestiging.body))
+    expect(inwoner.get_by_role("heading", level=1)).to_have_text("Bevestig uw e-mailadres")
+    expect(inwoner.get_by_text("Kapotte lantaarnpaal", exact=False)).to_be_visible()
+    axe_check(inwoner)
+    _past_op_het_scherm(inwoner)
+    vraag.refresh_from_db()
+    assert vraag.email_bevestigd_op is None
+    inwoner.get_by_role("button", name="Bevestigen").click()
     expect(inwoner.get_by_role("heading", level=1)).to_have_text("Uw vraag: Kapotte lantaarnpaal")
+    expect(inwoner.get_by_text("Uw e-mailadres is bevestigd.")).to_be_visible()
     expect(inwoner.get_by_test_id("status")).to_have_text("Nieuw, nog niet doorgestuurd")
     expect(inwoner.get_by_text("De lantaarnpaal bij nummer 4 is al weken uit.")).to_be_visible()
     expect(inwoner.get_by_text("Er is nog geen antwoord.")).to_be_visible()

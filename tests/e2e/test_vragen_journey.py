@@ -50,9 +50,20 @@ def test_question_routed_process_answer_seen_and_rated(
     expect(page.get_by_role("heading", level=1)).to_have_text("Wij hebben uw vraag ontvangen")
     axe_check(page)
     bevestiging = next(m for m in mail.outbox if m.to == ["jan@example.org"])
-    link = next(r for r in bevestiging.body.splitlines() if "/vragen/mijn/" in r).strip()
-    persoonlijk = re.sub(r"^https?://[^/]+", "", link)
+    link = next(r for r in bevestiging.body.splitlines() if "/vragen/bevestigen/" in r).strip()
+    bevestig_link = re.sub(r"^https?://[^/]+", "", link)
     vraag = Vraag.objects.get()
+
+    # The link in the mail asks for one click (a GET confirms nothing), then shows the page.
+    page.goto(bevestig_link)
+    axe_check(page)
+    vraag.refresh_from_db()
+    assert vraag.email_bevestigd_op is None
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw vraag: Overhangende takken")
+    axe_check(page)
+    vraag.refresh_from_db()
+    assert vraag.email_bevestigd_op is not None
 
     # 2. the kernambtenaar routes it
     context_ka, ka_page = _staff_page(browser, live_server)
@@ -90,8 +101,10 @@ def test_question_routed_process_answer_seen_and_rated(
     assert vraag.status == VraagStatus.PROCESANTWOORD
     assert vraag.toegezegd_op == belofte
 
-    # 4. the inwoner sees it and rates the help
-    page.goto(persoonlijk)
+    # 4. the inwoner sees it and rates the help; the link from the first mail now leads
+    # straight to the personal page
+    page.goto(bevestig_link)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw vraag: Overhangende takken")
     expect(page.get_by_text("De aannemer snoeit de takken.")).to_be_visible()
     expect(page.get_by_text("U krijgt het inhoudelijke antwoord uiterlijk op")).to_be_visible()
     axe_check(page)

@@ -189,16 +189,20 @@ def _make(kern, n):
         InitiatiefFactory(kern=kern, toegewezen_aan=colleague if i % 2 else None)
 
 
-@pytest.mark.parametrize("n", [2, 12])
-def test_list_query_count_does_not_grow_with_data(
-    client, signed_in, kern, django_assert_num_queries, n
-):
+def test_list_query_count_does_not_grow_with_data(client, signed_in, kern):
     signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
-    _make(kern, n)
+    counts = []
+    for n in (2, 10):
+        _make(kern, n)
+        # The first request fills process-wide caches (content types) that depend on which
+        # tests ran before in this process; the second one is the steady state.
+        client.get(LIJST)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(LIJST)
+        counts.append(len(queries))
+        assert response.content.decode().count('href="/medewerker/initiatieven/') >= n
     # session, user, otp device, roles, kern filter choices, count, page rows
-    with django_assert_num_queries(7):
-        response = client.get(LIJST)
-    assert response.content.decode().count('href="/medewerker/initiatieven/') >= n
+    assert counts[0] == counts[1] <= 7, counts
 
 
 @pytest.mark.parametrize("n", [2, 12])

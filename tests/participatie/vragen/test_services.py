@@ -17,18 +17,20 @@ AMS = ZoneInfo("Europe/Amsterdam")
 
 
 def _token_uit_mail(bericht) -> str:
-    regel = next(r for r in bericht.body.splitlines() if "/vragen/mijn/" in r)
+    regel = next(r for r in bericht.body.splitlines() if "/vragen/bevestigen/" in r)
     return regel.strip().rstrip("/").rsplit("/", 1)[-1]
 
 
-def test_inwoner_question_gets_confirmation_mail_with_working_personal_link(vraag_van):
+def test_inwoner_question_gets_confirmation_mail_with_working_confirm_link(vraag_van):
     vraag = vraag_van()
     assert vraag.status == VraagStatus.NIEUW
     assert vraag.kanaal == Kanaal.PORTAAL
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["jan@example.org"]
     token = _token_uit_mail(mail.outbox[0])
-    assert haal_object(token, soort="vraag", queryset=Vraag.objects.all()) == vraag
+    assert haal_object(token, soort=services.BEVESTIG_SOORT, queryset=Vraag.objects.all()) == vraag
+    # Sending the mail confirms nothing: only the button behind the link does.
+    assert vraag.email_bevestigd_op is None
 
 
 @pytest.mark.parametrize("tekst", ["", "   ", "x" * 5001])
@@ -227,12 +229,15 @@ def test_rating_after_answer_once_between_1_and_10(doorgestuurd, bm):
 def test_new_personal_links_revoke_the_old_ones(vraag_van):
     vraag = vraag_van()
     oud = _token_uit_mail(mail.outbox[0])
+    oud_persoonlijk = services.persoonlijke_url(vraag).rstrip("/").rsplit("/", 1)[-1]
     from kerngericht.hooks import persoonlijke_links
 
     links = persoonlijke_links(email="JAN@example.org")
     assert len(links) == 1 and "/vragen/mijn/" in links[0].url
     with pytest.raises(LinkOngeldig):
-        haal_object(oud, soort="vraag", queryset=Vraag.objects.all())
+        haal_object(oud, soort=services.BEVESTIG_SOORT, queryset=Vraag.objects.all())
+    with pytest.raises(LinkOngeldig):
+        haal_object(oud_persoonlijk, soort="vraag", queryset=Vraag.objects.all())
     nieuw = links[0].url.rstrip("/").rsplit("/", 1)[-1]
     assert haal_object(nieuw, soort="vraag", queryset=Vraag.objects.all()) == vraag
 

@@ -1,4 +1,5 @@
 from datetime import date, datetime, timedelta
+from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -7,6 +8,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from kerngericht.hooks import startpagina_links
 from participatie.models import Vraag
@@ -34,12 +36,53 @@ def test_inwoner_asks_through_the_form_and_follows_the_personal_link(client, ker
     )
     assert response.status_code == 302
     vraag = Vraag.objects.get()
-    url = next(r for r in mail.outbox[0].body.splitlines() if "/vragen/mijn/" in r)
-    pagina = client.get(url.replace("http://127.0.0.1:8000", ""))
+    regel = next(r for r in mail.outbox[0].body.splitlines() if "/vragen/bevestigen/" in r)
+    bevestig_pad = urlparse(regel.strip()).path
+
+    # A GET (what a mail scanner does) shows a page with one button and confirms nothing.
+    pagina = client.get(bevestig_pad)
     assert pagina.status_code == 200
-    assert "Bankje kapot" in pagina.content.decode()
+    html = pagina.content.decode()
+    assert "Bankje kapot" in html
+    assert '<form method="post"' in html and ">Bevestigen</button>" in html
+    vraag.refresh_from_db()
+    assert vraag.email_bevestigd_op is None
+    # Nor does opening the personal page.
+    assert client.get(services.persoonlijk_pad(vraag)).status_code == 200
+    vraag.refresh_from_db()
+    assert vraag.email_bevestigd_op is None
+
+    # The button confirms and opens the personal page. The link carries a timestamp, so both
+    # are made in the same (still) second.
+    with time_machine.travel(timezone.now(), tick=False):
+        response = client.post(bevestig_pad)
+        assert response.status_code == 302
+        assert response["Location"] == services.persoonlijk_pad(vraag)
     vraag.refresh_from_db()
     assert vraag.email_bevestigd_op is not None
+    pagina = client.get(response["Location"])
+    assert "Bankje kapot" in pagina.content.decode()
+    assert "Uw e-mailadres is bevestigd." in pagina.content.decode()
+
+    # Afterwards the link from the first mail leads straight to the personal page.
+    bevestigd_op = vraag.email_bevestigd_op
+    with time_machine.travel(timezone.now(), tick=False):
+        response = client.get(bevestig_pad)
+        assert response.status_code == 302
+        assert response["Location"] == services.persoonlijk_pad(vraag)
+    assert client.post(bevestig_pad).status_code == 302
+    vraag.refresh_from_db()
+    assert vraag.email_bevestigd_op == bevestigd_op
+
+
+def test_confirm_link_refuses_forged_and_personal_tokens(client, kern):
+    vraag = VraagFactory(kern=kern, email="piet@example.org")
+    persoonlijk_token = services.persoonlijk_pad(vraag).rstrip("/").rsplit("/", 1)[-1]
+    for token in ("nep-token", persoonlijk_token):
+        assert client.get(f"/vragen/bevestigen/{token}/").status_code == 404
+        assert client.post(f"/vragen/bevestigen/{token}/").status_code == 404
+    vraag.refresh_from_db()
+    assert vraag.email_bevestigd_op is None
 
 
 def test_form_shows_errors_for_empty_and_too_long_text(client, kern):
@@ -74,8 +117,9 @@ def test_inbox_sorted_by_deadline_with_status_text(client, signed_in, kern, kern
     with time_machine.travel(datetime(2026, 6, 14, 10, 0, tzinfo=AMS), tick=False):
         op_tijd = VraagFactory(kern=kern, onderwerp="Nieuw")
     VraagFactory(onderwerp="Andere kern")
-    signed_in(kernambtenaar)
     with time_machine.travel(datetime(2026, 6, 15, 12, 0, tzinfo=AMS), tick=False):
+        # Signed in on the day itself: a session from another date would have expired.
+        signed_in(kernambtenaar)
         html = client.get(reverse("participatie:vragen_inbox")).content.decode()
         te_laat_lijst = client.get(reverse("participatie:vragen_inbox") + "?status=te-laat")
     posities = [html.index(f"#{v.pk} ") for v in (te_laat, vandaag, op_tijd)]
