@@ -2,6 +2,8 @@
 
 from django import forms, template
 
+from kerngericht.bedragen import euro_tekst
+
 register = template.Library()
 
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
@@ -65,9 +67,5 @@ def euro(value) -> str:
     if value is None or value == "":
         return ""
     sign = "-" if value < 0 else ""
-    whole, cents = f"{abs(value):.2f}".split(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"{sign}€\u00a0{'.'.join(groups)},{cents}"
+    # The same notation as the rules' messages; a no-break space keeps "€" and the amount together.
+    return sign + euro_tekst(abs(value)).replace(" ", "\u00a0", 1)
