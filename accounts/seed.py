@@ -24,11 +24,12 @@ BEHEER_APPS = [
     "otp_totp",
     "otp_static",
     "axes",
-    "kerngericht",
+    "core",
+    "monitoring",
 ]
 # Looked at in the admin, never changed there: the portal's services keep their history and
 # mails right. Initiatieven stay out: only the staff handling one see the inwoner's details.
-BEKIJKEN_APPS = ["participatie"]
+BEKIJKEN_APPS = ["participatie", "vragen"]
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from kerngericht.querystring import lokale_url
+from core.querystring import lokale_url
 
 from .forms import InlogForm
 
@@ -22,7 +22,7 @@ def inloggen(request):
         if form.is_valid():
             login(request, form.user)
             otp_login(request, form.device)
-            return redirect(next_url or reverse("kerngericht:staff_start"))
+            return redirect(next_url or reverse("core:staff_start"))
     else:
         form = InlogForm(request)
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
@@ -31,4 +31,4 @@ def inloggen(request):
 @require_POST
 def uitloggen(request):
     logout(request)
-    return redirect("kerngericht:home")
+    return redirect("core:home")

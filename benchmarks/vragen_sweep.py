@@ -5,7 +5,7 @@ reminder yet, runs one sweep and reports wall time, SQL queries and reminders re
 runs the sweep again (expected: 10,000 reminders, then 0).
 
     createdb kg_vragen_bench   # or: psql -c "CREATE DATABASE kg_vragen_bench"
-    DATABASE_URL=postgres://kerngericht:kerngericht@127.0.0.1:5432/kg_vragen_bench \\
+    DATABASE_URL=postgres://core:kerngericht@127.0.0.1:5432/kg_vragen_bench \\
     DJANGO_SETTINGS_MODULE=kerngericht.settings_test \\
         .venv/bin/python benchmarks/vragen_sweep.py [--totaal 200000] [--te-laat 10000]
 
@@ -35,10 +35,10 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import Medewerker, Team  # noqa: E402
 from kernen.models import Gebied, Kern  # noqa: E402
-from participatie.models import Herinnering, Vraag  # noqa: E402
-from participatie.vragen.constants import HerinneringSoort, VraagStatus  # noqa: E402
-from participatie.vragen.deadlines import einde_van_dag, lokale_datum, termijn_einde  # noqa: E402
-from participatie.vragen.herinneringen import herinneringen_versturen  # noqa: E402
+from vragen.constants import HerinneringSoort, VraagStatus  # noqa: E402
+from vragen.deadlines import einde_van_dag, lokale_datum, termijn_einde  # noqa: E402
+from vragen.herinneringen import herinneringen_versturen  # noqa: E402
+from vragen.models import Herinnering, Vraag  # noqa: E402
 
 BATCH = 5000
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from kerngericht.forms import BedragField
+from core.forms import BedragField
 
 from .models import (
     Aanvraag,

@@ -7,8 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BedragField, email_veld, naam_veld, telefoon_veld
 from kernen.models import Kern, Signaleringsgroep
-from kerngericht.forms import BedragField, email_veld, naam_veld, telefoon_veld
 
 from . import rules as r
 from . import selectors

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kerngericht.models import InwonerContact
+from core.models import InwonerContact
 
 from .constants import (
     STATUS_MET_GELD,

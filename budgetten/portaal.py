@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kerngericht.hooks import Link, Panel
+from core.hooks import Link, Panel
 
 from . import selectors, services
 

@@ -24,11 +24,11 @@ from accounts.rules import (
     is_kernambtenaar,
 )
 
-# Amounts are read by the portal's one parser (kerngericht.bedragen); the names stay
+# Amounts are read by the portal's one parser (core.bedragen); the names stay
 # available here (r.bedrag_lezen, r.euro_tekst) for the rules and their callers.
-from kerngericht.bedragen import OngeldigBedrag as OngeldigBedrag
-from kerngericht.bedragen import bedrag_lezen as bedrag_lezen
-from kerngericht.bedragen import euro_tekst
+from core.bedragen import OngeldigBedrag as OngeldigBedrag
+from core.bedragen import bedrag_lezen as bedrag_lezen
+from core.bedragen import euro_tekst
 
 from .constants import (
     SIGNALERING_TEAM,

@@ -509,7 +509,7 @@ def open_stemronde_van_kern(*, kern: Kern, vandaag: date) -> Stemronde | None:
     return None
 
 
-# --- half-yearly monitoring (kerngericht.monitoring) ---------------------------------------
+# --- half-yearly monitoring (monitoring.selectors) ---------------------------------------
 
 
 def monitoring_per_kern(*, begin, einde) -> tuple[list[Regeling], dict[int, dict[int, Decimal]]]:

@@ -18,9 +18,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.links import maak_token
+from core.mail import mail_versturen
 from kernen.models import Kern, Signaleringsgroep
-from kerngericht.links import maak_token
-from kerngericht.mail import mail_versturen
 
 from . import rules as r
 from . import selectors

@@ -13,10 +13,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import StaffPermissionMixin
+from core.links import LinkOngeldig, bevestig_pagina, haal_object, link_ongeldig_response
+from core.querystring import int_uit_query
 from initiatieven.models import Initiatief
 from kernen.models import Kern
-from kerngericht.links import LinkOngeldig, bevestig_pagina, haal_object, link_ongeldig_response
-from kerngericht.querystring import int_uit_query
 
 from . import exports, selectors, services
 from . import rules as r

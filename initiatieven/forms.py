@@ -9,8 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.constants import Rol
+from core.forms import BedragField, email_veld, naam_veld, telefoon_veld
 from kernen.selectors import kernen_publiek
-from kerngericht.forms import BedragField, email_veld, naam_veld, telefoon_veld
 
 from . import rules
 from .bestanden import bestanden_info
@@ -158,7 +158,7 @@ class InitiatiefForm(forms.Form):
         self.fields["privacy"].help_text = format_html(
             'Lees in de <a class="utrecht-link" href="{}">privacyverklaring</a> wat wij met uw '
             "gegevens doen. Wij bewaren ze alleen zo lang als nodig.",
-            reverse("kerngericht:privacy"),
+            reverse("core:privacy"),
         )
 
     def clean_postcode(self) -> str:

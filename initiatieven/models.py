@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import InwonerContact, Mailbericht
 from kernen.models import Kern
-from kerngericht.models import InwonerContact, Mailbericht
 
 from .constants import (
     PUBLIEKE_FOTO_SOORTEN,

@@ -1,9 +1,9 @@
-"""Hooks for the portal (kerngericht.hooks): dashboard panel, kern page, start page, links."""
+"""Hooks for the portal (core.hooks): dashboard panel, kern page, start page, links."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kerngericht.hooks import Link, Panel
+from core.hooks import Link, Panel
 
 from . import selectors, services
 

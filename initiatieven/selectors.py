@@ -145,7 +145,7 @@ def verhaal_fotos(verhaal: Verhaal) -> list[Bijlage]:
     )
 
 
-# --- half-yearly monitoring (kerngericht.monitoring) ---------------------------------------
+# --- half-yearly monitoring (monitoring.selectors) ---------------------------------------
 
 
 def monitoring_per_kern(*, begin, einde) -> dict[int, dict[str, int]]:

@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.constants import Rol
+from core.links import maak_token
+from core.mail import mail_versturen
+from core.models import Mailbericht
 from kernen.models import Kern
-from kerngericht.links import maak_token
-from kerngericht.mail import mail_versturen
-from kerngericht.models import Mailbericht
 
 from . import rules
 from .bestanden import bestanden_info

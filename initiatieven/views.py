@@ -13,16 +13,16 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from accounts.mixins import StaffPermissionMixin
-from kernen.models import Kern
-from kernen.selectors import kern_publiek
-from kerngericht.links import (
+from core.links import (
     LinkOngeldig,
     bevestig_pagina,
     haal_object,
     link_ongeldig_response,
     maak_token,
 )
-from kerngericht.querystring import slug_uit_query
+from core.querystring import slug_uit_query
+from kernen.models import Kern
+from kernen.selectors import kern_publiek
 
 from . import rules, selectors, services
 from .constants import Actor, InitiatiefStatus

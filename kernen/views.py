@@ -9,7 +9,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import StaffPermissionMixin
-from kerngericht.hooks import dashboard_panels, kern_acties, kern_publieke_blokken
+from core.hooks import dashboard_panels, kern_acties, kern_publieke_blokken
 
 from . import services
 from .forms import KanaalForm, OrganisatieForm

@@ -57,11 +57,14 @@ INSTALLED_APPS = [
     "csp",
     # our apps; the order is also the order of seed, demo data and dashboard panels
     "kerngericht",
+    "core",
     "accounts",
     "kernen",
     "initiatieven",
     "budgetten",
     "participatie",
+    "vragen",
+    "monitoring",
 ]
 
 MIDDLEWARE = [
@@ -93,7 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "kerngericht.context_processors.portal",
+                "core.context_processors.portal",
             ],
         },
     },
@@ -123,8 +126,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "kerngericht:staff_start"
-LOGOUT_REDIRECT_URL = "kerngericht:home"
+LOGIN_REDIRECT_URL = "core:staff_start"
+LOGOUT_REDIRECT_URL = "core:home"
 
 # Brute-force protection (django-axes): 5 failures for one username from one address
 # lock that pair for an hour.
@@ -222,7 +225,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict = {
     # Emails recorded while the broker was unreachable are queued again (nothing is lost).
     "mail-wachtrij-opnieuw": {
-        "task": "kerngericht.tasks.mail_wachtrij_opnieuw",
+        "task": "core.tasks.mail_wachtrij_opnieuw",
         "schedule": 10 * 60,
     },
     "initiatieven-onbevestigde-opruimen": {
@@ -231,12 +234,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # participatie: reminders the day before a meeting (once per registration, see the task).
     "participatie-herinneringen-bijeenkomsten": {
-        "task": "participatie.trajecten.tasks.herinneringen_versturen",
+        "task": "participatie.tasks.herinneringen_versturen",
         "schedule": 15 * 60,
     },
-    # Vragen: the one-week answer tracker's reminder sweep (participatie/vragen/herinneringen.py).
+    # Vragen: the one-week answer tracker's reminder sweep (vragen/herinneringen.py).
     "vragen-herinneringen": {
-        "task": "participatie.vragen.herinneringen_versturen",
+        "task": "vragen.herinneringen_versturen",
         "schedule": 15 * 60,
     },
     # Budgetten: ballots of voting rounds divided > 30 days ago lose their email (ADR 0008).

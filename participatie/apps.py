@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class ParticipatieConfig(AppConfig):
     name = "participatie"
-    verbose_name = "Participatie en vragen"
+    verbose_name = "Participatietrajecten en bijeenkomsten"

@@ -1,35 +1,83 @@
-"""Hooks of participatie (kerngericht.hooks): each concern provides its own, combined here."""
+"""Hooks of trajecten and bijeenkomsten (see core.hooks)."""
 
-from kerngericht.hooks import Panel
-from participatie.trajecten import portaal as _trajecten
-from participatie.vragen import portaal as _vragen
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-_CONCERNS = (_vragen, _trajecten)
+from core.hooks import Link, Panel
+
+from . import selectors, services
 
 
-def dashboard_panel(*, request, kern) -> list[Panel]:
-    panels = [c.dashboard_panel(request=request, kern=kern) for c in _CONCERNS]
-    return [p for p in panels if p is not None]
+def dashboard_panel(*, request, kern) -> Panel | None:
+    gegevens = selectors.kern_dashboard(kern=kern)
+    # A meeting for the whole municipality shows on every kern's dashboard; link to its staff
+    # page only where the rule lets this user in (same selector, one query), else to the
+    # public page, so no link on the dashboard answers 403.
+    bijeenkomsten = gegevens["bijeenkomsten"]
+    open_ = set(
+        selectors.bijeenkomsten_met_aanmeldingen(request.user)
+        .filter(pk__in=[b.pk for b in bijeenkomsten])
+        .values_list("pk", flat=True)
+    )
+    for b in bijeenkomsten:
+        b.dashboard_url = (
+            reverse("participatie:bijeenkomst_detail", kwargs={"bijeenkomst_pk": b.pk})
+            if b.pk in open_
+            else b.get_absolute_url()
+        )
+    return Panel(
+        titel=_("Participatie"),
+        template="participatie/_panel_kern.html",
+        context={
+            **gegevens,
+            "mag_trajecten": request.user.has_perm("participatie.view_trajecten"),
+        },
+    )
 
 
 def kern_publiek_blok(*, kern) -> list[Panel]:
+    gegevens = selectors.kern_publiek(kern=kern)
     return [
-        p
-        for c in _CONCERNS
-        if hasattr(c, "kern_publiek_blok")
-        for p in c.kern_publiek_blok(kern=kern)
+        Panel(
+            titel=_("Bijeenkomsten"),
+            template="participatie/_kern_bijeenkomsten.html",
+            context={"bijeenkomsten": gegevens["bijeenkomsten"]},
+        ),
+        Panel(
+            titel=_("Praat mee over plannen"),
+            template="participatie/_kern_trajecten.html",
+            context={"trajecten": gegevens["trajecten"]},
+        ),
     ]
 
 
-def kern_acties(*, kern):
+def startpagina_links(*, user) -> list[Link]:
+    links = []
+    if user.has_perm("participatie.view_trajecten"):
+        links.append(
+            Link(
+                label=_("Participatietrajecten"),
+                url=reverse("participatie:traject_lijst"),
+                uitleg=_("Trajecten stap voor stap, en lessen uit eerdere trajecten."),
+            )
+        )
+    if user.has_perm("participatie.view_bijeenkomsten"):
+        links.append(
+            Link(
+                label=_("Bijeenkomsten"),
+                url=reverse("participatie:bijeenkomst_lijst"),
+                uitleg=_("Startbijeenkomsten en koffiemomenten: aanmeldingen en verslagen."),
+            )
+        )
+    return links
+
+
+def persoonlijke_links(*, email: str) -> list[Link]:
     return [
-        link for c in _CONCERNS if hasattr(c, "kern_acties") for link in c.kern_acties(kern=kern)
+        Link(
+            label=_("Uw aanmelding: %(titel)s (%(datum)s)")
+            % {"titel": a.bijeenkomst.titel, "datum": a.bijeenkomst.begint_op.strftime("%d-%m-%Y")},
+            url=url,
+        )
+        for a, url in services.aanmelding_links_vernieuwen(email=email)
     ]
-
-
-def startpagina_links(*, user):
-    return [link for c in _CONCERNS for link in c.startpagina_links(user=user)]
-
-
-def persoonlijke_links(*, email):
-    return [link for c in _CONCERNS for link in c.persoonlijke_links(email=email)]

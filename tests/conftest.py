@@ -81,6 +81,17 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _celery_join_flag():
+    """Celery keeps "a task is running here" in one global, not per thread: eager tasks in the
+    threaded concurrency tests can leave it set, and a later `.delay().get()` in the same
+    process would refuse to block. Every test starts with it cleared."""
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

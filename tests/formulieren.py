@@ -1,7 +1,7 @@
 """Every form and filter class the project's own apps define, found by importing their modules.
 
 tests/test_forms_property.py checks that each one is covered by a property test, and
-tests/kerngericht/test_bedragen.py that none has an amount field other than BedragField.
+tests/core/test_bedragen.py that none has an amount field other than BedragField.
 """
 
 import importlib
@@ -9,8 +9,20 @@ import pkgutil
 
 import django_filters
 from django import forms
+from django.apps import apps
+from django.conf import settings
 
-PROJECT_APPS = ("accounts", "budgetten", "initiatieven", "kernen", "kerngericht", "participatie")
+def _project_apps() -> tuple[str, ...]:
+    """The apps that live in this repository (not the libraries), in INSTALLED_APPS order."""
+    basis = str(settings.BASE_DIR)
+    return tuple(
+        a.name
+        for a in apps.get_app_configs()
+        if a.path.startswith(basis) and "site-packages" not in a.path
+    )
+
+
+PROJECT_APPS = _project_apps()
 OVERGESLAGEN = (".migrations", ".management")
 
 

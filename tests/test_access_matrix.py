@@ -56,7 +56,7 @@ from django.utils import timezone
 
 from accounts.constants import Rol
 from accounts.models import Team
-from kerngericht.links import SALT, maak_token
+from core.links import SALT, maak_token
 from tests.conftest import current_code
 from tests.factories import TEST_PASSWORD, KernFactory, MedewerkerFactory, TeamFactory
 
@@ -150,11 +150,11 @@ ADMIN_REGEL = "alleen functioneel beheer (is_staff) met geverifieerde tweede fac
 MATRIX: dict[str, Rij] = {
     # --- public pages ----------------------------------------------------------------------
     #                                                        GET/POST, the same for every role
-    "kerngericht:home": publiek("de voorpagina", "22"),
-    "kerngericht:privacy": publiek("privacyverklaring", "2M"),
-    "kerngericht:toegankelijkheid": publiek("toegankelijkheidsverklaring", "2M"),
-    "kerngericht:contact": publiek("contactgegevens van de gemeente", "2M"),
-    "kerngericht:mijn_links": publiek("inwoner vraagt zijn links opnieuw; zegt nooit of een "
+    "core:home": publiek("de voorpagina", "22"),
+    "core:privacy": publiek("privacyverklaring", "2M"),
+    "core:toegankelijkheid": publiek("toegankelijkheidsverklaring", "2M"),
+    "core:contact": publiek("contactgegevens van de gemeente", "2M"),
+    "core:mijn_links": publiek("inwoner vraagt zijn links opnieuw; zegt nooit of een "
                                       "adres bekend is", "22"),
     "accounts:login": publiek("het inlogscherm zelf", "22"),
     "accounts:logout": publiek("uitloggen kan geen kwaad, ook zonder sessie", "M3"),
@@ -186,8 +186,8 @@ MATRIX: dict[str, Rij] = {
                                         kwargs=lambda w, g: {"stemronde_pk": w.ronde.pk}),
     "budgetten:stemronde_uitslag": publiek("uitslag; zolang niet verdeeld terug naar de ronde",
                                            "33", kwargs=lambda w, g: {"stemronde_pk": w.ronde.pk}),
-    "participatie:vraag_stellen": publiek("een vraag stellen kan iedereen", "22"),
-    "participatie:vraag_verstuurd": publiek("bedankpagina na een vraag", "22"),
+    "vragen:vraag_stellen": publiek("een vraag stellen kan iedereen", "22"),
+    "vragen:vraag_verstuurd": publiek("bedankpagina na een vraag", "22"),
     "participatie:bijeenkomsten": publiek("komende bijeenkomsten", "22"),
     "participatie:bijeenkomst_publiek": publiek("aanmelden voor een bijeenkomst", "24"),
     "participatie:bijeenkomst_bedankt": publiek("bedankpagina na aanmelden", "22"),
@@ -233,12 +233,12 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "NN 22 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 22 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.stembiljet, "stembiljet-bevestigen")),
-    "participatie:vraag_persoonlijk": link(
+    "vragen:vraag_persoonlijk": link(
         "de eigen vraag, de antwoorden en het cijfer",
         eigen=                                "NN 22 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 22 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.vraag, "vraag")),
-    "participatie:vraag_bevestigen": link(
+    "vragen:vraag_bevestigen": link(
         "e-mailadres van een vraag bevestigen; GET toont alleen een knop",
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
@@ -251,11 +251,11 @@ MATRIX: dict[str, Rij] = {
 
     # --- staff pages -------------------------------------------------------------------------
     #                                 ka kx bm tm kw co cs fb
-    "kerngericht:staff_start": medewerker("2M 2M 2M 2M 2M 2M 2M 2M"),
-    "kerngericht:monitoring": medewerker("2M 2M FF FF 2M 2M FF 2M"),
-    "kerngericht:monitoring_csv": medewerker("2M 2M FF FF 2M 2M FF 2M"),
-    "kerngericht:actiepunten": medewerker("2M 2M FF FF 2M 2M FF 2M"),
-    "kerngericht:actiepunt_status": medewerker("FF FF FF FF FF 22 FF 22"),
+    "core:staff_start": medewerker("2M 2M 2M 2M 2M 2M 2M 2M"),
+    "monitoring:monitoring": medewerker("2M 2M FF FF 2M 2M FF 2M"),
+    "monitoring:monitoring_csv": medewerker("2M 2M FF FF 2M 2M FF 2M"),
+    "monitoring:actiepunten": medewerker("2M 2M FF FF 2M 2M FF 2M"),
+    "monitoring:actiepunt_status": medewerker("FF FF FF FF FF 22 FF 22"),
 
     "kernen:mijn_kernen": medewerker("2M 2M FF FF 2M FF FF 2M"),
     "kernen:dashboard": medewerker(
@@ -367,19 +367,19 @@ MATRIX: dict[str, Rij] = {
                                                              "aanvraag_pk": g.leef_aanvraag.pk}),
     "budgetten:vergoeding": medewerker("FF FF 24 FF FF FF FF FF"),
 
-    "participatie:vragen_inbox": medewerker("2M 2M 2M 2M FF FF FF 2M"),
-    "participatie:vraag_registreren": medewerker("22 22 FF FF FF FF FF 22"),
-    "participatie:vragen_cijfers": medewerker("2M 2M FF 2M FF FF FF 2M"),
-    "participatie:vraag_detail": medewerker(
+    "vragen:vragen_inbox": medewerker("2M 2M 2M 2M FF FF FF 2M"),
+    "vragen:vraag_registreren": medewerker("22 22 FF FF FF FF FF 22"),
+    "vragen:vragen_cijfers": medewerker("2M 2M FF 2M FF FF FF 2M"),
+    "vragen:vraag_detail": medewerker(
                                         "2M FF 2M 2M FF FF FF 2M",
                                         "FF FF FF FF FF FF FF 2M"),
-    "participatie:vraag_routeren": medewerker(
+    "vragen:vraag_routeren": medewerker(
                                         "22 FF FF FF FF FF FF 22",
                                         "FF FF FF FF FF FF FF 22"),
-    "participatie:vraag_beantwoorden": medewerker(
+    "vragen:vraag_beantwoorden": medewerker(
                                         "FF FF 22 FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),
-    "participatie:vraag_teruggeven": medewerker(
+    "vragen:vraag_teruggeven": medewerker(
                                         "FF FF 22 FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),
 
@@ -497,7 +497,6 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
     from initiatieven.constants import BijlageSoort, InitiatiefStatus
     from initiatieven.models import Verhaal
     from kernen.models import Kanaal, Organisatie
-    from participatie.vragen.constants import VraagStatus
     from tests.budgetten.factories import (
         AanvraagFactory,
         DeclaratieFactory,
@@ -506,12 +505,13 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         regeling,
     )
     from tests.initiatieven.factories import BijlageFactory, InitiatiefFactory
-    from tests.participatie.trajecten.factories import (
+    from tests.participatie.factories import (
         AanmeldingFactory,
         BijeenkomstFactory,
         TrajectFactory,
     )
-    from tests.participatie.vragen.factories import VraagFactory
+    from tests.vragen.factories import VraagFactory
+    from vragen.constants import VraagStatus
 
     # Own objects are tied to the users of the kern's roles; foreign ones to a third person.
     bm = g["bm"] if eigen else g["derde"]
@@ -574,10 +574,10 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
 
 def bouw_wereld() -> Wereld:
     from budgetten.constants import StemrondeFase
-    from kerngericht.models import Actiepunt
-    from participatie.trajecten.constants import TrajectStatus
+    from monitoring.models import Actiepunt
+    from participatie.constants import TrajectStatus
     from tests.budgetten.factories import StemrondeFactory
-    from tests.participatie.trajecten.factories import BijeenkomstFactory, TrajectFactory
+    from tests.participatie.factories import BijeenkomstFactory, TrajectFactory
 
     call_command("seed")  # roles with the auth permissions of functioneel beheer, regelingen
     kern, andere, vreemde, publieke = (KernFactory() for _ in range(4))

@@ -47,7 +47,7 @@ from django.utils.datastructures import MultiValueDict
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kerngericht.forms import BedragField
+from core.forms import BedragField
 from tests.conftest import current_code
 from tests.factories import TEST_PASSWORD, KernFactory, MedewerkerFactory, TeamFactory
 from tests.formulieren import PROJECT_APPS, alle_formulieren
@@ -598,7 +598,7 @@ def _kernambtenaar(kern=None):
 
 
 def _token(soort: str, obj) -> str:
-    from kerngericht.links import maak_token
+    from core.links import maak_token
 
     return maak_token(soort=soort, pk=obj.pk, versie=obj.link_versie)
 
@@ -630,17 +630,17 @@ def inloggen_next(o: Omgeving) -> Doel:
 
 
 def mijn_links(o: Omgeving) -> Doel:
-    from kerngericht.forms import MijnLinksForm
+    from core.forms import MijnLinksForm
 
     return Doel(
-        url=reverse("kerngericht:mijn_links"),
+        url=reverse("core:mijn_links"),
         formulieren=[MijnLinksForm()],
         binden=lambda data, files: MijnLinksForm(data),
     )
 
 
 def monitoring(o: Omgeving) -> Doel:
-    from kerngericht.forms import HalfjaarForm
+    from monitoring.forms import HalfjaarForm
 
     o.als(MedewerkerFactory(rollen=["functioneel-beheer"]))
     jaar = _vandaag().year
@@ -648,7 +648,7 @@ def monitoring(o: Omgeving) -> Doel:
     # The view reads ?halfjaar= itself and only shows HalfjaarForm (unbound) to choose.
     assert "halfjaar" in HalfjaarForm.base_fields
     return Doel(
-        url=reverse("kerngericht:monitoring"),
+        url=reverse("monitoring:monitoring"),
         methode="get",
         extra={"halfjaar": st.sampled_from(codes + ["٢٠٢٦-1", "2026-1\x00"])},
         basis_status=(200,),
@@ -657,12 +657,12 @@ def monitoring(o: Omgeving) -> Doel:
 
 def monitoring_csv(o: Omgeving) -> Doel:
     doel = monitoring(o)
-    doel.url = reverse("kerngericht:monitoring_csv")
+    doel.url = reverse("monitoring:monitoring_csv")
     return doel
 
 
 def _actiepunt():
-    from kerngericht.models import Actiepunt
+    from monitoring.models import Actiepunt
 
     return Actiepunt.objects.create(
         sleutel="test-eigenschap", onderdeel="monitoring", omschrijving="Test", planning="Q1 2021"
@@ -673,12 +673,12 @@ TERUG = st.sampled_from(["", "/medewerker/", "https://evil.example/", "//evil", 
 
 
 def actiepunt_status(o: Omgeving) -> Doel:
-    from kerngericht.forms import ActiepuntStatusForm
+    from monitoring.forms import ActiepuntStatusForm
 
     o.als(MedewerkerFactory(rollen=["functioneel-beheer"]))
     actiepunt = _actiepunt()
     return Doel(
-        url=reverse("kerngericht:actiepunt_status", kwargs={"actiepunt_pk": actiepunt.pk}),
+        url=reverse("monitoring:actiepunt_status", kwargs={"actiepunt_pk": actiepunt.pk}),
         formulieren=[ActiepuntStatusForm()],
         extra={"terug": TERUG},
         binden=lambda data, files: ActiepuntStatusForm(data),
@@ -1342,7 +1342,7 @@ def _team_en_bm():
 
 
 def _vraag(kern, **kwargs):
-    from participatie.vragen import services
+    from vragen import services
 
     velden = {
         "kern": kern,
@@ -1356,11 +1356,11 @@ def _vraag(kern, **kwargs):
 
 
 def vraag_stellen(o: Omgeving) -> Doel:
-    from participatie.vragen.forms import VraagStellenForm
+    from vragen.forms import VraagStellenForm
 
     KernFactory()
     return Doel(
-        url=reverse("participatie:vraag_stellen"),
+        url=reverse("vragen:vraag_stellen"),
         formulieren=[VraagStellenForm()],
         geldig={"soort": "vraag"},
         binden=lambda data, files: VraagStellenForm(data),
@@ -1370,7 +1370,7 @@ def vraag_stellen(o: Omgeving) -> Doel:
 def vraag_stellen_get(o: Omgeving) -> Doel:
     kern = KernFactory()
     return Doel(
-        url=reverse("participatie:vraag_stellen"),
+        url=reverse("vragen:vraag_stellen"),
         methode="get",
         extra={"kern": st.sampled_from([kern.slug, "onbekend", "a" * 200])},
         basis_status=(200,),
@@ -1379,13 +1379,13 @@ def vraag_stellen_get(o: Omgeving) -> Doel:
 
 def vraag_registreren(o: Omgeving) -> Doel:
     from kernen.models import Kern
-    from participatie.vragen.forms import VraagRegistrerenForm
+    from vragen.forms import VraagRegistrerenForm
 
     kern, ambtenaar = _kernambtenaar()
     o.als(ambtenaar)
     kernen = Kern.objects.actief().filter(kernambtenaren=ambtenaar)
     return Doel(
-        url=reverse("participatie:vraag_registreren"),
+        url=reverse("vragen:vraag_registreren"),
         formulieren=[VraagRegistrerenForm(kernen=kernen)],
         geldig={"soort": "vraag", "kanaal": "telefoon", "ontvangen_op": AFWEZIG},
         binden=lambda data, files: VraagRegistrerenForm(data, kernen=kernen),
@@ -1393,14 +1393,14 @@ def vraag_registreren(o: Omgeving) -> Doel:
 
 
 def vraag_routeren(o: Omgeving) -> Doel:
-    from participatie.vragen.forms import RouterenForm
+    from vragen.forms import RouterenForm
 
     kern, ambtenaar = _kernambtenaar()
     team, bm = _team_en_bm()
     o.als(ambtenaar)
     vraag = _vraag(kern)
     return Doel(
-        url=reverse("participatie:vraag_routeren", kwargs={"vraag_pk": vraag.pk}),
+        url=reverse("vragen:vraag_routeren", kwargs={"vraag_pk": vraag.pk}),
         formulieren=[RouterenForm()],
         geldig={"team": str(team.pk)},
         binden=lambda data, files: RouterenForm(data),
@@ -1409,7 +1409,7 @@ def vraag_routeren(o: Omgeving) -> Doel:
 
 
 def _doorgestuurd():
-    from participatie.vragen import services
+    from vragen import services
 
     kern, ambtenaar = _kernambtenaar()
     _team, bm = _team_en_bm()
@@ -1420,12 +1420,12 @@ def _doorgestuurd():
 
 
 def vraag_beantwoorden(o: Omgeving) -> Doel:
-    from participatie.vragen.forms import AntwoordForm
+    from vragen.forms import AntwoordForm
 
     vraag, bm = _doorgestuurd()
     o.als(bm)
     return Doel(
-        url=reverse("participatie:vraag_beantwoorden", kwargs={"vraag_pk": vraag.pk}),
+        url=reverse("vragen:vraag_beantwoorden", kwargs={"vraag_pk": vraag.pk}),
         formulieren=[AntwoordForm()],
         geldig={"soort": "inhoudelijk"},
         binden=lambda data, files: AntwoordForm(data),
@@ -1434,12 +1434,12 @@ def vraag_beantwoorden(o: Omgeving) -> Doel:
 
 
 def vraag_teruggeven(o: Omgeving) -> Doel:
-    from participatie.vragen.forms import TeruggevenForm
+    from vragen.forms import TeruggevenForm
 
     vraag, bm = _doorgestuurd()
     o.als(bm)
     return Doel(
-        url=reverse("participatie:vraag_teruggeven", kwargs={"vraag_pk": vraag.pk}),
+        url=reverse("vragen:vraag_teruggeven", kwargs={"vraag_pk": vraag.pk}),
         formulieren=[TeruggevenForm()],
         binden=lambda data, files: TeruggevenForm(data),
         bewaakt=[vraag],
@@ -1447,15 +1447,15 @@ def vraag_teruggeven(o: Omgeving) -> Doel:
 
 
 def vraag_waarderen(o: Omgeving) -> Doel:
-    from participatie.vragen import services
-    from participatie.vragen.forms import WaarderingForm
+    from vragen import services
+    from vragen.forms import WaarderingForm
 
     vraag, bm = _doorgestuurd()
     services.vraag_beantwoorden(vraag_id=vraag.pk, door=bm, soort="inhoudelijk", tekst="Klaar")
     vraag = services.vraag_email_bevestigen(vraag_id=vraag.pk)
     token = _token(services.LINK_SOORT, vraag)
     return Doel(
-        url=reverse("participatie:vraag_persoonlijk", kwargs={"token": token}),
+        url=reverse("vragen:vraag_persoonlijk", kwargs={"token": token}),
         formulieren=[WaarderingForm()],
         geldig={"cijfer": "8"},
         binden=lambda data, files: WaarderingForm(data),
@@ -1464,13 +1464,13 @@ def vraag_waarderen(o: Omgeving) -> Doel:
 
 
 def vragen_cijfers(o: Omgeving) -> Doel:
-    from participatie.vragen.forms import CijfersForm
+    from vragen.forms import CijfersForm
 
     team, _bm = _team_en_bm()
     o.als(MedewerkerFactory(rollen=["teammanager"], team=team))
     vandaag = _vandaag()
     return Doel(
-        url=reverse("participatie:vragen_cijfers"),
+        url=reverse("vragen:vragen_cijfers"),
         methode="get",
         formulieren=[CijfersForm()],
         geldig={"van": _datum(vandaag.replace(day=1)), "tot": _datum(vandaag)},
@@ -1479,8 +1479,8 @@ def vragen_cijfers(o: Omgeving) -> Doel:
 
 
 def vragen_inbox(o: Omgeving) -> Doel:
-    from participatie.models import Vraag
-    from participatie.vragen.filters import VraagFilter
+    from vragen.filters import VraagFilter
+    from vragen.models import Vraag
 
     kern, ambtenaar = _kernambtenaar()
     o.als(ambtenaar)
@@ -1489,7 +1489,7 @@ def vragen_inbox(o: Omgeving) -> Doel:
     request.user = ambtenaar
     filterset = VraagFilter(queryset=Vraag.objects.none(), request=request)
     return Doel(
-        url=reverse("participatie:vragen_inbox"),
+        url=reverse("vragen:vragen_inbox"),
         methode="get",
         formulieren=[filterset.form],
         extra={"page": st.sampled_from(["1", "2", "last", "0", "9" * 30])},
@@ -1501,7 +1501,7 @@ def vragen_inbox(o: Omgeving) -> Doel:
 
 
 def traject_nieuw(o: Omgeving) -> Doel:
-    from participatie.trajecten.forms import TrajectForm
+    from participatie.forms import TrajectForm
 
     KernFactory()
     bm = o.als(MedewerkerFactory(rollen=["beleidsmedewerker"]))
@@ -1514,7 +1514,7 @@ def traject_nieuw(o: Omgeving) -> Doel:
 
 
 def _traject(o: Omgeving, soort="inwonersparticipatie"):
-    from tests.participatie.trajecten.factories import TrajectFactory
+    from tests.participatie.factories import TrajectFactory
 
     kern = KernFactory()
     bm = o.als(MedewerkerFactory(rollen=["beleidsmedewerker"]))
@@ -1522,7 +1522,7 @@ def _traject(o: Omgeving, soort="inwonersparticipatie"):
 
 
 def traject_bewerken(o: Omgeving) -> Doel:
-    from participatie.trajecten.forms import TrajectBasisForm
+    from participatie.forms import TrajectBasisForm
 
     traject, _kern = _traject(o)
     return Doel(
@@ -1561,8 +1561,8 @@ STAP_GELDIG = {
 
 def _stap(soort: str, stap: str):
     def opzet(o: Omgeving) -> Doel:
-        from participatie.trajecten.constants import STAPPEN
-        from participatie.trajecten.forms import betrokkenen_formset, stap_form_class
+        from participatie.constants import STAPPEN
+        from participatie.forms import betrokkenen_formset, stap_form_class
 
         traject, _kern = _traject(o, soort)
         # Walk the trajectory to this step through the real view, so it is available.
@@ -1590,7 +1590,7 @@ def _stap(soort: str, stap: str):
 
 
 def _bijeenkomst(o: Omgeving, **kwargs):
-    from tests.participatie.trajecten.factories import BijeenkomstFactory
+    from tests.participatie.factories import BijeenkomstFactory
 
     kern, ambtenaar = _kernambtenaar()
     o.als(ambtenaar)
@@ -1608,7 +1608,7 @@ def _bijeenkomst_geldig() -> dict:
 
 
 def bijeenkomst_nieuw(o: Omgeving) -> Doel:
-    from participatie.trajecten.forms import BijeenkomstForm
+    from participatie.forms import BijeenkomstForm
 
     _kern, ambtenaar = _kernambtenaar()
     o.als(ambtenaar)
@@ -1631,7 +1631,7 @@ def bijeenkomst_nieuw_get(o: Omgeving) -> Doel:
 
 
 def bijeenkomst_bewerken(o: Omgeving) -> Doel:
-    from participatie.trajecten.forms import BijeenkomstForm
+    from participatie.forms import BijeenkomstForm
 
     bijeenkomst, _kern = _bijeenkomst(o)
     return Doel(
@@ -1644,7 +1644,7 @@ def bijeenkomst_bewerken(o: Omgeving) -> Doel:
 
 
 def bijeenkomst_verslag(o: Omgeving) -> Doel:
-    from participatie.trajecten.forms import VerslagForm
+    from participatie.forms import VerslagForm
 
     bijeenkomst, _kern = _bijeenkomst(o)
     return Doel(
@@ -1656,7 +1656,7 @@ def bijeenkomst_verslag(o: Omgeving) -> Doel:
 
 
 def bijeenkomst_annuleren(o: Omgeving) -> Doel:
-    from participatie.trajecten.forms import AnnulerenForm
+    from participatie.forms import AnnulerenForm
 
     bijeenkomst, _kern = _bijeenkomst(o)
     return Doel(
@@ -1670,8 +1670,8 @@ def bijeenkomst_annuleren(o: Omgeving) -> Doel:
 
 
 def aanmelden(o: Omgeving) -> Doel:
-    from participatie.trajecten.forms import AanmeldForm
-    from tests.participatie.trajecten.factories import BijeenkomstFactory
+    from participatie.forms import AanmeldForm
+    from tests.participatie.factories import BijeenkomstFactory
 
     bijeenkomst = BijeenkomstFactory()
     return Doel(
@@ -1683,7 +1683,7 @@ def aanmelden(o: Omgeving) -> Doel:
 
 
 def lessen(o: Omgeving) -> Doel:
-    from participatie.trajecten.forms import LessenZoekForm
+    from participatie.forms import LessenZoekForm
 
     _traject(o)
     return Doel(
@@ -1695,8 +1695,8 @@ def lessen(o: Omgeving) -> Doel:
 
 
 def trajecten_lijst(o: Omgeving) -> Doel:
+    from participatie.filters import TrajectFilter
     from participatie.models import Traject
-    from participatie.trajecten.filters import TrajectFilter
 
     _traject(o)
     return Doel(
@@ -1708,8 +1708,8 @@ def trajecten_lijst(o: Omgeving) -> Doel:
 
 
 def bijeenkomsten_lijst(o: Omgeving) -> Doel:
+    from participatie.filters import BijeenkomstFilter
     from participatie.models import Bijeenkomst
-    from participatie.trajecten.filters import BijeenkomstFilter
 
     _bijeenkomst(o)
     return Doel(
@@ -1721,9 +1721,9 @@ def bijeenkomsten_lijst(o: Omgeving) -> Doel:
 
 
 def bijeenkomsten_publiek(o: Omgeving) -> Doel:
+    from participatie.filters import PubliekeBijeenkomstFilter
     from participatie.models import Bijeenkomst
-    from participatie.trajecten.filters import PubliekeBijeenkomstFilter
-    from tests.participatie.trajecten.factories import BijeenkomstFactory
+    from tests.participatie.factories import BijeenkomstFactory
 
     BijeenkomstFactory()
     return Doel(
@@ -1743,17 +1743,13 @@ def _f(pad: str) -> type:
 
 
 def _stap_gevallen() -> list[Geval]:
-    from participatie.trajecten.constants import STAPPEN
+    from participatie.constants import STAPPEN
 
     return [
         Geval(
             f"traject-stap-{stap}",
-            (_f("participatie.trajecten.forms.StapForm"),)
-            + (
-                (_f("participatie.trajecten.forms.BetrokkeneForm"),)
-                if stap == "betrokkenen"
-                else ()
-            ),
+            (_f("participatie.forms.StapForm"),)
+            + ((_f("participatie.forms.BetrokkeneForm"),) if stap == "betrokkenen" else ()),
             _stap(soort, stap),
         )
         for soort, stappen in STAPPEN.items()
@@ -1766,10 +1762,10 @@ GEVALLEN: list[Geval] = [
     # accounts and kerngericht
     Geval("inloggen", (_f("accounts.forms.InlogForm"),), inloggen),
     Geval("inloggen-next", (), inloggen_next),
-    Geval("mijn-links", (_f("kerngericht.forms.MijnLinksForm"),), mijn_links),
-    Geval("monitoring-halfjaar", (_f("kerngericht.forms.HalfjaarForm"),), monitoring),
-    Geval("monitoring-csv-halfjaar", (_f("kerngericht.forms.HalfjaarForm"),), monitoring_csv),
-    Geval("actiepunt-status", (_f("kerngericht.forms.ActiepuntStatusForm"),), actiepunt_status),
+    Geval("mijn-links", (_f("core.forms.MijnLinksForm"),), mijn_links),
+    Geval("monitoring-halfjaar", (_f("monitoring.forms.HalfjaarForm"),), monitoring),
+    Geval("monitoring-csv-halfjaar", (_f("monitoring.forms.HalfjaarForm"),), monitoring_csv),
+    Geval("actiepunt-status", (_f("monitoring.forms.ActiepuntStatusForm"),), actiepunt_status),
     Geval("actiepunt-status-terug", (), actiepunt_status_get),
     # kernen: the toolbox
     Geval("kanaal-nieuw", (_f("kernen.forms.KanaalForm"),), kanaal_nieuw),
@@ -1819,63 +1815,59 @@ GEVALLEN: list[Geval] = [
     Geval("stemmen", (_f("budgetten.forms.StemForm"),), stemmen),
     Geval("beheer-bedragen-per-jaar", (), regelingjaar_beheer),
     # participatie: vragen
-    Geval("vraag-stellen", (_f("participatie.vragen.forms.VraagStellenForm"),), vraag_stellen),
+    Geval("vraag-stellen", (_f("vragen.forms.VraagStellenForm"),), vraag_stellen),
     Geval("vraag-stellen-kern", (), vraag_stellen_get),
     Geval(
         "vraag-registreren",
-        (_f("participatie.vragen.forms.VraagRegistrerenForm"),),
+        (_f("vragen.forms.VraagRegistrerenForm"),),
         vraag_registreren,
     ),
-    Geval("vraag-routeren", (_f("participatie.vragen.forms.RouterenForm"),), vraag_routeren),
-    Geval(
-        "vraag-beantwoorden", (_f("participatie.vragen.forms.AntwoordForm"),), vraag_beantwoorden
-    ),
-    Geval("vraag-teruggeven", (_f("participatie.vragen.forms.TeruggevenForm"),), vraag_teruggeven),
-    Geval("vraag-waarderen", (_f("participatie.vragen.forms.WaarderingForm"),), vraag_waarderen),
-    Geval("vragen-cijfers", (_f("participatie.vragen.forms.CijfersForm"),), vragen_cijfers),
-    Geval("vragen-inbox", (_f("participatie.vragen.filters.VraagFilter"),), vragen_inbox),
+    Geval("vraag-routeren", (_f("vragen.forms.RouterenForm"),), vraag_routeren),
+    Geval("vraag-beantwoorden", (_f("vragen.forms.AntwoordForm"),), vraag_beantwoorden),
+    Geval("vraag-teruggeven", (_f("vragen.forms.TeruggevenForm"),), vraag_teruggeven),
+    Geval("vraag-waarderen", (_f("vragen.forms.WaarderingForm"),), vraag_waarderen),
+    Geval("vragen-cijfers", (_f("vragen.forms.CijfersForm"),), vragen_cijfers),
+    Geval("vragen-inbox", (_f("vragen.filters.VraagFilter"),), vragen_inbox),
     # participatie: trajecten and bijeenkomsten
-    Geval("traject-nieuw", (_f("participatie.trajecten.forms.TrajectForm"),), traject_nieuw),
+    Geval("traject-nieuw", (_f("participatie.forms.TrajectForm"),), traject_nieuw),
     Geval(
         "traject-bewerken",
-        (_f("participatie.trajecten.forms.TrajectBasisForm"),),
+        (_f("participatie.forms.TrajectBasisForm"),),
         traject_bewerken,
     ),
     *_stap_gevallen(),
     Geval(
         "bijeenkomst-nieuw",
-        (_f("participatie.trajecten.forms.BijeenkomstForm"),),
+        (_f("participatie.forms.BijeenkomstForm"),),
         bijeenkomst_nieuw,
     ),
     Geval("bijeenkomst-nieuw-traject", (), bijeenkomst_nieuw_get),
     Geval(
         "bijeenkomst-bewerken",
-        (_f("participatie.trajecten.forms.BijeenkomstForm"),),
+        (_f("participatie.forms.BijeenkomstForm"),),
         bijeenkomst_bewerken,
     ),
     Geval(
         "bijeenkomst-verslag",
-        (_f("participatie.trajecten.forms.VerslagForm"),),
+        (_f("participatie.forms.VerslagForm"),),
         bijeenkomst_verslag,
     ),
     Geval(
         "bijeenkomst-annuleren",
-        (_f("participatie.trajecten.forms.AnnulerenForm"),),
+        (_f("participatie.forms.AnnulerenForm"),),
         bijeenkomst_annuleren,
     ),
-    Geval("aanmelden", (_f("participatie.trajecten.forms.AanmeldForm"),), aanmelden),
-    Geval("lessen", (_f("participatie.trajecten.forms.LessenZoekForm"),), lessen),
-    Geval(
-        "trajecten-lijst", (_f("participatie.trajecten.filters.TrajectFilter"),), trajecten_lijst
-    ),
+    Geval("aanmelden", (_f("participatie.forms.AanmeldForm"),), aanmelden),
+    Geval("lessen", (_f("participatie.forms.LessenZoekForm"),), lessen),
+    Geval("trajecten-lijst", (_f("participatie.filters.TrajectFilter"),), trajecten_lijst),
     Geval(
         "bijeenkomsten-lijst",
-        (_f("participatie.trajecten.filters.BijeenkomstFilter"),),
+        (_f("participatie.filters.BijeenkomstFilter"),),
         bijeenkomsten_lijst,
     ),
     Geval(
         "bijeenkomsten-publiek",
-        (_f("participatie.trajecten.filters.PubliekeBijeenkomstFilter"),),
+        (_f("participatie.filters.PubliekeBijeenkomstFilter"),),
         bijeenkomsten_publiek,
     ),
 ]

@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from budgetten.models import Aanvraag
 from initiatieven.models import Initiatief
-from kerngericht.models import Actiepunt
-from participatie.models import Vraag
+from monitoring.models import Actiepunt
 from tests.budgetten.factories import seed_regelingen
 from tests.conftest import current_code
 from tests.factories import TEST_PASSWORD, KernFactory, MedewerkerFactory, TeamFactory
+from vragen.models import Vraag
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_sign_in_ignores_a_next_that_is_not_a_local_path(client, waarde):
         },
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("kerngericht:staff_start")
+    assert response["Location"] == reverse("core:staff_start")
 
 
 def test_sign_in_still_returns_to_a_local_next(client):
@@ -118,11 +118,11 @@ def test_action_point_status_ignores_a_terug_that_is_not_a_local_path(client, si
     actiepunt = Actiepunt.objects.create(
         sleutel="regressie", onderdeel="monitoring", omschrijving="Test", planning="Q1 2021"
     )
-    url = reverse("kerngericht:actiepunt_status", kwargs={"actiepunt_pk": actiepunt.pk})
+    url = reverse("monitoring:actiepunt_status", kwargs={"actiepunt_pk": actiepunt.pk})
     assert client.get(url, {"terug": "a b"}).status_code == 200
     response = client.post(url, {"status": actiepunt.status, "notitie": "", "terug": "a b"})
     assert response.status_code == 302
-    assert response["Location"] == reverse("kerngericht:actiepunten")
+    assert response["Location"] == reverse("monitoring:actiepunten")
 
 
 @pytest.mark.parametrize("url", ["/medewerker/budgetten/", "/medewerker/budgetten/declaraties/"])

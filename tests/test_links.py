@@ -1,8 +1,8 @@
 import time_machine
 from django.core import signing
 
+from core import links
 from kernen.models import Kern
-from kerngericht import links
 
 
 def test_token_round_trip():

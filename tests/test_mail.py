@@ -3,9 +3,9 @@ import smtplib
 import pytest
 from django.core import mail
 
-from kerngericht.mail import mail_versturen
-from kerngericht.models import Mailbericht, MailStatus
-from kerngericht.tasks import MAX_RETRIES, verstuur_mail
+from core.mail import mail_versturen
+from core.models import Mailbericht, MailStatus
+from core.tasks import MAX_RETRIES, verstuur_mail
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_temporary_smtp_error_is_retried_then_recorded_as_failed(bericht, settin
 def test_messages_never_queued_are_sent_by_the_periodic_task(db):
     import time_machine
 
-    from kerngericht.tasks import mail_wachtrij_opnieuw
+    from core.tasks import mail_wachtrij_opnieuw
 
     with time_machine.travel("2026-03-01 10:00 +0000", tick=False):
         vergeten = Mailbericht.objects.create(aan="a@example.nl", onderwerp="Oud", tekst="x")

@@ -1,6 +1,6 @@
 from django.core import mail
 
-from kerngericht.hooks import Link
+from core.hooks import Link
 
 
 def test_unknown_address_gets_the_same_answer_and_no_mail(client, db):
@@ -17,7 +17,7 @@ def test_known_address_gets_one_mail_with_all_links(
         return [Link(label="Uw initiatief", url="http://testserver/i/abc/")]
 
     # The apps provide the links through their portaal hooks; here one stands in for them.
-    monkeypatch.setattr("kerngericht.views.persoonlijke_links", links_for)
+    monkeypatch.setattr("core.views.persoonlijke_links", links_for)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/mijn-links/", {"email": "inwoner@example.nl"})
     assert len(mail.outbox) == 1

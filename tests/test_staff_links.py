@@ -57,8 +57,8 @@ def _inloggen(username: str) -> Client:
 
 def _breed_traject_met_bijeenkomst():
     """A traject of two kernen with a meeting for the whole municipality, as the demo lacks."""
-    from participatie.trajecten import services
-    from participatie.trajecten.constants import BijeenkomstSoort, TrajectSoort
+    from participatie import services
+    from participatie.constants import BijeenkomstSoort, TrajectSoort
 
     beleid = Medewerker.objects.get(username="beleid")
     ingen, maurik = Kern.objects.get(slug="ingen"), Kern.objects.get(slug="maurik")
@@ -174,11 +174,11 @@ def test_college_member_without_kernen_is_offered_no_dashboard(client, signed_in
 def test_kernwethouder_dashboard_shows_the_vragen_figures_without_links_to_the_inbox(
     client, signed_in
 ):
-    from tests.participatie.vragen.factories import VraagFactory
+    from tests.vragen.factories import VraagFactory
 
     kern = KernFactory()
     VraagFactory(kern=kern)
-    inbox = reverse("participatie:vragen_inbox")
+    inbox = reverse("vragen:vragen_inbox")
     url = reverse("kernen:dashboard", kwargs={"kern": kern.slug})
 
     signed_in(_wethouder([kern]))
@@ -198,7 +198,7 @@ def _bijeenkomst_links(content: str) -> set[str]:
 
 
 def test_a_meeting_for_the_whole_municipality_on_a_dashboard_opens(client, signed_in):
-    from tests.participatie.trajecten.factories import BijeenkomstFactory, TrajectFactory
+    from tests.participatie.factories import BijeenkomstFactory, TrajectFactory
 
     kern, andere = KernFactory(), KernFactory()
     organisator = MedewerkerFactory(rollen=[Rol.BELEIDSMEDEWERKER])

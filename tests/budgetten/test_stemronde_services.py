@@ -19,8 +19,8 @@ from budgetten.constants import (
 from budgetten.models import Aanvraag, Budgetpost, Stembiljet, Stemronde
 from budgetten.rules import CRITERIA
 from budgetten.services import RegelFout
-from kerngericht.links import LinkOngeldig, haal_object
-from kerngericht.models import Mailbericht
+from core.links import LinkOngeldig, haal_object
+from core.models import Mailbericht
 from tests.budgetten.factories import AanvraagFactory, seed_regelingen
 from tests.factories import KernFactory, MedewerkerFactory
 

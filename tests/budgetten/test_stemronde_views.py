@@ -174,7 +174,7 @@ def test_public_round_list_has_a_fixed_number_of_queries(
 def test_kernambtenaar_creates_assesses_and_opens_a_round(client, signed_in, kern, ambtenaar):
     a = AanvraagFactory(kern=kern, criteria=ALLES_JA)
     signed_in(ambtenaar)
-    start = client.get(reverse("kerngericht:staff_start")).content.decode()
+    start = client.get(reverse("core:staff_start")).content.decode()
     assert reverse("budgetten:stemronde_beheer_lijst") in start
     response = client.post(
         reverse("budgetten:stemronde_nieuw", kwargs={"kern": kern.slug}),

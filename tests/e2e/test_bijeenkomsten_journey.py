@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from participatie.models import Aanmelding
 from tests.factories import KernFactory
-from tests.participatie.trajecten.factories import BijeenkomstFactory
+from tests.participatie.factories import BijeenkomstFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -48,7 +48,7 @@ def test_resident_registers_for_a_meeting_and_cancels(page, axe_check, live_serv
 
 
 def test_organiser_sees_registrations(page, axe_check, sign_in_browser):
-    from tests.participatie.trajecten.factories import AanmeldingFactory
+    from tests.participatie.factories import AanmeldingFactory
 
     b = BijeenkomstFactory(capaciteit=1)
     AanmeldingFactory(bijeenkomst=b, naam="Anna")
@@ -88,8 +88,8 @@ def test_kernambtenaar_adds_a_channel_to_the_toolbox(page, axe_check, sign_in_br
 
 
 def test_organiser_cancels_a_meeting_and_the_public_page_says_so(page, axe_check, sign_in_browser):
-    from participatie.trajecten.constants import BijeenkomstStatus
-    from tests.participatie.trajecten.factories import AanmeldingFactory
+    from participatie.constants import BijeenkomstStatus
+    from tests.participatie.factories import AanmeldingFactory
 
     ingen = KernFactory(naam="Ingen", slug="ingen")
     b = BijeenkomstFactory(kern=ingen, titel="Startbijeenkomst Ingen")

@@ -9,11 +9,11 @@ from playwright.sync_api import expect
 from budgetten.constants import StemrondeFase
 from initiatieven.constants import BijlageSoort, InitiatiefStatus, Thema
 from initiatieven.models import Verhaal
-from participatie.trajecten.constants import Ladder, TrajectStatus
+from participatie.constants import Ladder, TrajectStatus
 from tests.budgetten.factories import StemrondeFactory
 from tests.factories import KernFactory
 from tests.initiatieven.factories import BijlageFactory, InitiatiefFactory
-from tests.participatie.trajecten.factories import BijeenkomstFactory, TrajectFactory
+from tests.participatie.factories import BijeenkomstFactory, TrajectFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

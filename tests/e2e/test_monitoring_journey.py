@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from kerngericht.models import Actiepunt
-from kerngericht.periodes import Halfjaar
+from monitoring.models import Actiepunt
+from monitoring.periodes import Halfjaar
 from tests.factories import KernFactory, MedewerkerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

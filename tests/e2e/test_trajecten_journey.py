@@ -67,7 +67,7 @@ def test_beleidsmedewerker_creates_a_trajectory_through_its_steps(page, axe_chec
 
 
 def test_step_out_of_order_explains_which_step_comes_first(page, axe_check, sign_in_browser):
-    from tests.participatie.trajecten.factories import TrajectFactory
+    from tests.participatie.factories import TrajectFactory
 
     user = MedewerkerFactory(rollen=["beleidsmedewerker"])
     traject = TrajectFactory(eigenaar=user)

@@ -11,11 +11,11 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from participatie.models import Routering, Vraag
-from participatie.vragen import services
-from participatie.vragen.constants import Kanaal, VraagStatus
 from tests.e2e.conftest import PHONE
 from tests.factories import KernFactory, MedewerkerFactory, TeamFactory
+from vragen import services
+from vragen.constants import Kanaal, VraagStatus
+from vragen.models import Routering, Vraag
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from participatie.models import Vraag
-from participatie.vragen.constants import VraagStatus
 from tests.factories import KernFactory, MedewerkerFactory, TeamFactory
+from vragen.constants import VraagStatus
+from vragen.models import Vraag
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

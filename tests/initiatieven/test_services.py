@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.links import LinkOngeldig, haal_object
 from initiatieven import rules, services
 from initiatieven.constants import Actor
 from initiatieven.constants import InitiatiefStatus as S
 from initiatieven.models import Initiatief, Notitie, StatusWijziging
-from kerngericht.links import LinkOngeldig, haal_object
 from tests.factories import KernFactory, MedewerkerFactory
 from tests.initiatieven.factories import PDF_BYTES, PNG_BYTES, InitiatiefFactory
 

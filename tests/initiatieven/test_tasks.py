@@ -6,9 +6,9 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from core.models import Mailbericht
 from initiatieven import tasks
 from initiatieven.models import Bijlage, Initiatief
-from kerngericht.models import Mailbericht
 from tests.initiatieven.factories import BijlageFactory, InitiatiefFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from core.links import maak_token
 from initiatieven import rules, services
 from initiatieven.constants import InitiatiefStatus as S
 from initiatieven.models import Initiatief
-from kerngericht.links import maak_token
 from tests.factories import KernFactory
 from tests.initiatieven.factories import PDF_BYTES, PNG_BYTES, InitiatiefFactory
 

@@ -229,7 +229,7 @@ def test_detail_query_count_does_not_grow_with_history(
 def test_dashboard_panel_counts_per_status_with_fixed_queries(
     client, signed_in, kern, django_assert_num_queries, n
 ):
-    from kerngericht.hooks import dashboard_panels
+    from core.hooks import dashboard_panels
 
     signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
     url = f"/medewerker/kernen/{kern.slug}/dashboard/"

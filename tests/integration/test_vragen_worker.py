@@ -17,10 +17,10 @@ from django.db import connection
 from django.utils import timezone
 
 from kerngericht.celery import app
-from participatie.models import Herinnering, Vraag
-from participatie.vragen import services
-from participatie.vragen.tasks import SWEEP_TASK
 from tests.factories import KernFactory, MedewerkerFactory, TeamFactory
+from vragen import services
+from vragen.models import Herinnering, Vraag
+from vragen.tasks import SWEEP_TASK
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -1,5 +1,5 @@
 """The public kern page as a resident's front door: meetings, trajectories, the voting round
-and the calls to action, each provided by its own app through kerngericht.hooks."""
+and the calls to action, each provided by its own app through core.hooks."""
 
 import datetime
 
@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from budgetten.constants import StemrondeFase
 from initiatieven.constants import InitiatiefStatus
-from participatie.trajecten.constants import Ladder, TrajectStatus
+from participatie.constants import Ladder, TrajectStatus
 from tests.budgetten.factories import StemrondeFactory
 from tests.factories import KernFactory
 from tests.initiatieven.factories import InitiatiefFactory
-from tests.participatie.trajecten.factories import (
+from tests.participatie.factories import (
     AanmeldingFactory,
     BijeenkomstFactory,
     TrajectFactory,

@@ -1,0 +1,21 @@
+"""The site's own pages: home, the staff start page, the fixed pages, personal links."""
+
+from django.urls import path
+from django.views.generic import TemplateView
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("medewerker/", views.StaffStartView.as_view(), name="staff_start"),
+    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path(
+        "toegankelijkheid/",
+        TemplateView.as_view(template_name="pages/toegankelijkheid.html"),
+        name="toegankelijkheid",
+    ),
+    path("contact/", TemplateView.as_view(template_name="pages/contact.html"), name="contact"),
+    path("mijn-links/", views.mijn_links, name="mijn_links"),
+]

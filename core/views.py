@@ -1,0 +1,62 @@
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from accounts.constants import Rol
+from accounts.mixins import StaffPermissionMixin
+from kernen.selectors import kernen_publiek
+
+from .forms import MijnLinksForm
+from .hooks import persoonlijke_links, startpagina_links
+from .mail import mail_versturen
+
+
+def home(request):
+    return render(request, "home.html", {"kernen": kernen_publiek()})
+
+
+class StaffStartView(StaffPermissionMixin, TemplateView):
+    permission_required = "accounts.view_startpagina"
+    template_name = "staff_start.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        rollen = [Rol(naam).label for naam in sorted(user.rollen)]
+        return super().get_context_data(links=startpagina_links(user=user), rollen=rollen, **kwargs)
+
+
+def mijn_links(request):
+    """An inwoner asks for their personal links again. The answer never says whether the
+    address is known: the email does."""
+    if request.method == "POST":
+        form = MijnLinksForm(request.POST)
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            links = persoonlijke_links(email=email)
+            if links:
+                mail_versturen(
+                    aan=email,
+                    onderwerp="Uw persoonlijke links - Gemeente Buren",
+                    template="mail/mijn_links.txt",
+                    context={"links": links},
+                )
+            return redirect(reverse("core:mijn_links") + "?verstuurd=1")
+    else:
+        form = MijnLinksForm()
+    return render(
+        request,
+        "mijn_links.html",
+        {"form": form, "verstuurd": request.GET.get("verstuurd") == "1"},
+    )
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("medewerker/monitoring/", views.MonitoringView.as_view(), name="monitoring"),
+    path(
+        "medewerker/monitoring/export.csv", views.MonitoringCsvView.as_view(), name="monitoring_csv"
+    ),
+    path("medewerker/monitoring/actiepunten/", views.ActiepuntenView.as_view(), name="actiepunten"),
+    path(
+        "medewerker/monitoring/actiepunten/<int:actiepunt_pk>/status/",
+        views.ActiepuntStatusView.as_view(),
+        name="actiepunt_status",
+    ),
+]

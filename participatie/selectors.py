@@ -1,0 +1,220 @@
+"""Every read the trajecten and bijeenkomsten pages make, with their joins done up front."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.constants import Rol
+from kernen.models import Kern
+from participatie.models import Aanmelding, Bijeenkomst, Traject
+
+from .constants import AanmeldingStatus, BijeenkomstStatus, TrajectStatus
+
+
+def trajecten_voor_medewerker(user) -> QuerySet[Traject]:
+    """Trajectories a member of staff may see in the staff list (rules: bekijk_traject)."""
+    qs = Traject.objects.met_lijstgegevens()
+    if any(
+        user.heeft_rol(r)
+        for r in (Rol.FUNCTIONEEL_BEHEER, Rol.BELEIDSMEDEWERKER, Rol.TEAMMANAGER, Rol.COLLEGE)
+    ):
+        return qs
+    return qs.filter(
+        Q(kernambtenaar=user)
+        | Q(kernen__kernambtenaren=user)
+        | Q(kernen__kernwethouders=user)
+        | Q(eigenaar=user)
+    ).distinct()
+
+
+def traject_detail(*, pk: int) -> Traject:
+    return (
+        Traject.objects.met_lijstgegevens()
+        .prefetch_related("betrokkenen", "kanalen__kern")
+        .get(pk=pk)
+    )
+
+
+def trajecten_publiek(*, kern: Kern | None = None) -> QuerySet[Traject]:
+    qs = Traject.objects.publiek().prefetch_related("kernen").order_by("-gewijzigd_op")
+    if kern is not None:
+        qs = qs.filter(kernen=kern)
+    return qs
+
+
+def traject_publiek(*, pk: int) -> Traject:
+    return (
+        Traject.objects.publiek()
+        .prefetch_related(
+            "kernen",
+            Prefetch(
+                "bijeenkomsten",
+                queryset=Bijeenkomst.objects.select_related("kern").order_by("begint_op"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def lessen_zoeken(
+    *, zoekterm: str = "", kern: Kern | None = None, soort: str = "", ladder: str = ""
+) -> QuerySet[Traject]:
+    """Evaluated trajectories whose lessons match: which approach worked where, and why."""
+    qs = (
+        Traject.objects.exclude(lessen="")
+        .select_related("eigenaar")
+        .prefetch_related("kernen")
+        .order_by("-gewijzigd_op")
+    )
+    for woord in zoekterm.split():
+        qs = qs.filter(
+            Q(titel__icontains=woord)
+            | Q(onderwerp__icontains=woord)
+            | Q(lessen__icontains=woord)
+            | Q(wat_ging_goed__icontains=woord)
+            | Q(wat_kan_beter__icontains=woord)
+            | Q(middelen__icontains=woord)
+            | Q(resultaten__icontains=woord)
+        )
+    if kern is not None:
+        qs = qs.filter(kernen=kern).distinct()
+    if soort:
+        qs = qs.filter(soort=soort)
+    if ladder:
+        qs = qs.filter(ladder=ladder)
+    return qs
+
+
+def bijeenkomsten_publiek(*, kern: Kern | None = None) -> QuerySet[Bijeenkomst]:
+    qs = Bijeenkomst.objects.komend().met_aantallen().order_by("begint_op")
+    if kern is not None:
+        qs = qs.filter(Q(kern=kern) | Q(kern__isnull=True))
+    return qs
+
+
+def bijeenkomst_publiek(*, pk: int) -> Bijeenkomst:
+    return Bijeenkomst.objects.met_aantallen().select_related("kernwethouder").get(pk=pk)
+
+
+def _bijeenkomsten_binnen(user, *, ook_kernwethouder: bool) -> QuerySet[Bijeenkomst]:
+    """The one place that says which meetings a member of staff may change (or, with the
+    kernwethouder, see with their registrations). The rules, the staff list and the links on
+    the kern dashboard all ask this, so a listed meeting never answers 403.
+
+    A meeting for the whole municipality (no kern) of a traject belongs to that traject's
+    kernen: their kernambtenaren run it with the owner, their kernwethouders may join.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return Bijeenkomst.objects.none()
+    if user.heeft_rol(Rol.FUNCTIONEEL_BEHEER):
+        return Bijeenkomst.objects.all()
+    scope = Q(pk__in=[])
+    if user.heeft_rol(Rol.KERNAMBTENAAR) or user.heeft_rol(Rol.BELEIDSMEDEWERKER):
+        scope |= Q(organisator=user)
+    zonder_kern = Q(kern__isnull=True)
+    if user.heeft_rol(Rol.KERNAMBTENAAR):
+        scope |= Q(kern__kernambtenaren=user)
+        scope |= zonder_kern & (
+            Q(traject__kernambtenaar=user) | Q(traject__kernen__kernambtenaren=user)
+        )
+    if ook_kernwethouder and user.heeft_rol(Rol.KERNWETHOUDER):
+        scope |= Q(kernwethouder=user) | Q(kern__kernwethouders=user)
+        scope |= zonder_kern & Q(traject__kernen__kernwethouders=user)
+    return Bijeenkomst.objects.filter(pk__in=Bijeenkomst.objects.filter(scope).values("pk"))
+
+
+def bijeenkomsten_te_wijzigen(user) -> QuerySet[Bijeenkomst]:
+    return _bijeenkomsten_binnen(user, ook_kernwethouder=False)
+
+
+def bijeenkomsten_met_aanmeldingen(user) -> QuerySet[Bijeenkomst]:
+    """Meetings whose staff page (with the registrations) this member of staff may open."""
+    return _bijeenkomsten_binnen(user, ook_kernwethouder=True)
+
+
+def bijeenkomsten_voor_medewerker(user) -> QuerySet[Bijeenkomst]:
+    return (
+        bijeenkomsten_met_aanmeldingen(user)
+        .met_aantallen()
+        .select_related("organisator")
+        .order_by("-begint_op")
+    )
+
+
+def aanmeldingen_van(bijeenkomst: Bijeenkomst) -> QuerySet[Aanmelding]:
+    return bijeenkomst.aanmeldingen.order_by("status", "aangemeld_op", "pk")
+
+
+def kern_dashboard(*, kern: Kern, nu=None) -> dict:
+    nu = nu or timezone.now()
+    return {
+        "bijeenkomsten": list(
+            Bijeenkomst.objects.komend(nu)
+            .filter(Q(kern=kern) | Q(kern__isnull=True))
+            .met_aantallen()
+            .order_by("begint_op")[:5]
+        ),
+        "trajecten": list(
+            Traject.objects.filter(kernen=kern)
+            .exclude(status=TrajectStatus.AFGEROND)
+            .select_related("eigenaar")
+            .order_by("-gewijzigd_op")[:10]
+        ),
+    }
+
+
+def herinneringen_te_versturen(*, begin, eind) -> QuerySet[Aanmelding]:
+    return Aanmelding.objects.filter(
+        status=AanmeldingStatus.AANGEMELD,
+        bijeenkomst__status=BijeenkomstStatus.GEPLAND,
+        bijeenkomst__begint_op__gte=begin,
+        bijeenkomst__begint_op__lt=eind,
+        herinnering__isnull=True,
+    ).values_list("pk", flat=True)
+
+
+def kern_publiek(*, kern: Kern, nu=None, aantal: int = 5) -> dict:
+    """Public data for the kern page: upcoming meetings of the kern and of the whole
+    municipality, and the running (published) trajectories of the kern. Two queries."""
+    return {
+        "bijeenkomsten": list(
+            Bijeenkomst.objects.komend(nu)
+            .filter(Q(kern=kern) | Q(kern__isnull=True))
+            .select_related("kern")
+            .only("pk", "titel", "status", "begint_op", "eindigt_op", "locatie", "kern__naam")
+            .order_by("begint_op")[:aantal]
+        ),
+        "trajecten": list(
+            Traject.objects.filter(kernen=kern, status=TrajectStatus.LOPEND)
+            .only("pk", "titel", "ladder")
+            .order_by("-gewijzigd_op")[:aantal]
+        ),
+    }
+
+
+# --- half-yearly monitoring (monitoring.selectors) ---------------------------------------
+
+
+def monitoring_per_kern(*, begin, einde, nu=None) -> dict[int, dict[str, int]]:
+    """Per kern id: meetings held in [begin, einde) (started before now) and the live
+    registrations for them. Meetings for the whole municipality have no kern and are left
+    out. One query."""
+    from django.db.models import Count
+
+    nu = nu or timezone.now()
+    rijen = (
+        Bijeenkomst.objects.filter(
+            kern__isnull=False, begint_op__gte=begin, begint_op__lt=einde, begint_op__lte=nu
+        )
+        .values("kern_id")
+        .annotate(
+            bijeenkomsten=Count("pk", distinct=True),
+            aanmeldingen=Count(
+                "aanmeldingen", filter=Q(aanmeldingen__status=AanmeldingStatus.AANGEMELD)
+            ),
+        )
+        .order_by()
+    )
+    return {
+        r["kern_id"]: {"bijeenkomsten": r["bijeenkomsten"], "aanmeldingen": r["aanmeldingen"]}
+        for r in rijen
+    }

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VragenConfig(AppConfig):
+    name = "vragen"
+    verbose_name = "Vragen van inwoners"
