@@ -3,8 +3,9 @@
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core.hooks import Link, Panel
+from core.hooks import Link, Panel, StartLink
 
 from . import selectors, services
 
@@ -40,51 +41,45 @@ def kern_acties(*, kern) -> list[Link]:
     return [Link(label=_("Geld aanvragen"), url=reverse("budgetten:regelingen"))]
 
 
-def startpagina_links(*, user) -> list[Link]:
-    links: list[Link] = []
-    if user.has_perm("budgetten.view_college_queue"):
-        links.append(
-            Link(
-                label=_("Bijzondere initiatieven voor het college"),
-                url=reverse("budgetten:college"),
-                uitleg=_("Aanvragen met advies die wachten op een besluit van het college."),
-            )
-        )
-    if user.has_perm("budgetten.view_aanvragen"):
-        links.append(
-            Link(
-                label=_("Aanvragen budgetten"),
-                url=reverse("budgetten:aanvraag_lijst"),
-                uitleg=_(
-                    "Bijdragen voor straatactiviteiten, leefbaarheid en bijzondere initiatieven."
-                ),
-            )
-        )
-    if user.has_perm("budgetten.view_stemrondes"):
-        links.append(
-            Link(
-                label=_("Stemrondes leefbaarheidsbudget"),
-                url=reverse("budgetten:stemronde_beheer_lijst"),
-                uitleg=_("Inwoners van uw kernen verdelen het leefbaarheidsbudget met hun stem."),
-            )
-        )
-    if user.has_perm("budgetten.view_overzicht"):
-        links.append(Link(label=_("Budgetten per jaar"), url=reverse("budgetten:grootboek")))
-    if user.has_perm("budgetten.view_declaraties"):
-        links.append(
-            Link(
-                label=_("Declaraties signaleringsgroepen"),
-                url=reverse("budgetten:declaratie_lijst"),
-            )
-        )
-    if user.has_perm("budgetten.grant_vrijwilligersvergoeding"):
-        links.append(
-            Link(
-                label=_("Vrijwilligersvergoeding coördinator"),
-                url=reverse("budgetten:vergoeding"),
-            )
-        )
-    return links
+STARTPAGINA = [
+    StartLink(
+        permissie="budgetten.view_college_queue",
+        label=gettext_lazy("Bijzondere initiatieven voor het college"),
+        url_naam="budgetten:college",
+        uitleg=gettext_lazy("Aanvragen met advies die wachten op een besluit van het college."),
+    ),
+    StartLink(
+        permissie="budgetten.view_aanvragen",
+        label=gettext_lazy("Aanvragen budgetten"),
+        url_naam="budgetten:aanvraag_lijst",
+        uitleg=gettext_lazy(
+            "Bijdragen voor straatactiviteiten, leefbaarheid en bijzondere initiatieven."
+        ),
+    ),
+    StartLink(
+        permissie="budgetten.view_stemrondes",
+        label=gettext_lazy("Stemrondes leefbaarheidsbudget"),
+        url_naam="budgetten:stemronde_beheer_lijst",
+        uitleg=gettext_lazy(
+            "Inwoners van uw kernen verdelen het leefbaarheidsbudget met hun stem."
+        ),
+    ),
+    StartLink(
+        permissie="budgetten.view_overzicht",
+        label=gettext_lazy("Budgetten per jaar"),
+        url_naam="budgetten:grootboek",
+    ),
+    StartLink(
+        permissie="budgetten.view_declaraties",
+        label=gettext_lazy("Declaraties signaleringsgroepen"),
+        url_naam="budgetten:declaratie_lijst",
+    ),
+    StartLink(
+        permissie="budgetten.grant_vrijwilligersvergoeding",
+        label=gettext_lazy("Vrijwilligersvergoeding coördinator"),
+        url_naam="budgetten:vergoeding",
+    ),
+]
 
 
 def persoonlijke_links(*, email: str) -> list[Link]:

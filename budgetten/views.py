@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import StaffPermissionMixin
 from core.links import LinkOngeldig, bevestig_pagina, haal_object, link_ongeldig_response
 from core.querystring import int_uit_query
+from core.toegang import StaffPermissionMixin
 from initiatieven.models import Initiatief
 from kernen.models import Kern
 

@@ -4,18 +4,37 @@ An app may have a module `portaal.py` with any of:
 
 - `dashboard_panel(*, request, kern) -> Panel | list[Panel] | None`: read-only block(s) on
   the kern dashboard;
-- `startpagina_links(*, user) -> list[Link]`: links on the staff start page for that user;
+- `STARTPAGINA: list[StartLink]`: the app's links on the staff start page, each shown to
+  whoever has its permission (data, not code);
+- `startpagina_links(*, user) -> list[Link]`: start-page links that depend on more than a
+  permission (one per kern, say);
 - `kern_publiek_blok(*, kern) -> Panel | list[Panel] | None`: public block(s) on the kern
   page (/kernen/<slug>/); public data only, a fixed number of queries per app;
 - `kern_acties(*, kern) -> list[Link]`: calls to action on the kern page ("Idee indienen
-  voor <kern>").
+  voor <kern>");
+- `persoonlijke_links(*, email) -> list[Link]`: an inwoner's personal links, for /mijn-links/.
+
+Nothing else may live in a `portaal.py` but these names and private helpers (tests check).
 
 Discovery follows INSTALLED_APPS order, like the admin's autodiscover.
 """
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from .discovery import app_modules
+
+HOOKS = frozenset(
+    {
+        "dashboard_panel",
+        "STARTPAGINA",
+        "startpagina_links",
+        "kern_publiek_blok",
+        "kern_acties",
+        "persoonlijke_links",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +49,21 @@ class Link:
     label: str
     url: str
     uitleg: str = ""
+
+
+@dataclass(frozen=True)
+class StartLink:
+    """A link on the staff start page for whoever has `permissie`."""
+
+    permissie: str
+    label: str
+    url_naam: str
+    uitleg: str = ""
+
+    def voor(self, user) -> Link | None:
+        if not user.has_perm(self.permissie):
+            return None
+        return Link(label=str(self.label), url=reverse(self.url_naam), uitleg=str(self.uitleg))
 
 
 def _panels(hook: str, **kwargs) -> list[Panel]:
@@ -64,6 +98,9 @@ def kern_acties(*, kern) -> list[Link]:
 def startpagina_links(*, user) -> list[Link]:
     links: list[Link] = []
     for module in app_modules("portaal"):
+        for start_link in getattr(module, "STARTPAGINA", ()):
+            if (link := start_link.voor(user)) is not None:
+                links.append(link)
         if hasattr(module, "startpagina_links"):
             links.extend(module.startpagina_links(user=user))
     return links

@@ -9,6 +9,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
+from django.db import models, transaction
+from django.db.models import F
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
 
 SALT = "kerngericht.persoonlijke-link"
 
@@ -54,6 +59,102 @@ def haal_object(token: str, *, soort: str, queryset, max_age_days: int | None = 
     return obj
 
 
+# A confirmation link (the first mail) is short-lived; a personal link lasts as set in
+# settings.PERSOONLIJKE_LINK_GELDIG_DAGEN. The one place for the confirmation limit.
+BEVESTIG_GELDIG_DAGEN = 7
+
+
+@dataclass(frozen=True)
+class LinkSoort:
+    """One kind of personal link: its token kind, the URL it opens and how long it lives.
+
+    Every app declares its kinds once (e.g. in services.py) and uses `url`, `pad` and
+    `lees`; nothing else builds or reads tokens.
+    """
+
+    naam: str
+    url_naam: str
+    geldig_dagen: int | None = None  # None: settings.PERSOONLIJKE_LINK_GELDIG_DAGEN
+
+    def token(self, obj) -> str:
+        return maak_token(soort=self.naam, pk=obj.pk, versie=obj.link_versie)
+
+    def pad(self, obj) -> str:
+        return reverse(self.url_naam, kwargs={"token": self.token(obj)})
+
+    def url(self, obj) -> str:
+        return settings.SITE_URL + self.pad(obj)
+
+    def lees(self, token: str, queryset):
+        """The object behind the token, or LinkOngeldig / LinkVerlopen."""
+        return haal_object(
+            token, soort=self.naam, queryset=queryset, max_age_days=self.geldig_dagen
+        )
+
+
+def links_vernieuwen(queryset: models.QuerySet) -> list:
+    """Raise `link_versie` of every object in `queryset` under one lock (rows locked in pk
+    order, so two requests never deadlock); their older links stop working. Returns the
+    objects with their new version, in the queryset's order."""
+    with transaction.atomic():
+        ids = list(queryset.select_for_update().order_by("pk").values_list("pk", flat=True))
+        queryset.model.objects.filter(pk__in=ids).update(link_versie=F("link_versie") + 1)
+        return list(queryset.model.objects.filter(pk__in=ids).order_by(*queryset.query.order_by))
+
+
+class BevestigView(View):
+    """The page behind a confirmation link in a mail: GET shows one button, POST confirms.
+
+    Subclasses set `link` (a LinkSoort), `queryset()`, `teksten(obj)` and `bevestigen(obj)`;
+    `al_bevestigd(obj)` sends a second click straight on to `na_bevestigen(obj)`.
+    """
+
+    link: LinkSoort
+
+    def queryset(self):  # pragma: no cover - every flow defines it
+        raise NotImplementedError
+
+    def teksten(self, obj) -> dict:  # titel, uitleg, knop
+        raise NotImplementedError  # pragma: no cover
+
+    def bevestigen(self, obj):
+        """Confirm; returns the object as it is afterwards."""
+        raise NotImplementedError  # pragma: no cover
+
+    def al_bevestigd(self, obj) -> bool:
+        return getattr(obj, "email_bevestigd_op", None) is not None
+
+    def na_bevestigen(self, obj) -> str:
+        raise NotImplementedError  # pragma: no cover
+
+    def gelukt(self, obj) -> str:
+        return ""
+
+    def _object(self, token):
+        return self.link.lees(token, self.queryset())
+
+    def get(self, request, token: str):
+        try:
+            obj = self._object(token)
+        except LinkOngeldig as exc:
+            return link_ongeldig_response(request, exc)
+        if self.al_bevestigd(obj):
+            return redirect(self.na_bevestigen(obj))
+        return bevestig_pagina(request, **self.teksten(obj))
+
+    def post(self, request, token: str):
+        from django.contrib import messages
+
+        try:
+            obj = self._object(token)
+        except LinkOngeldig as exc:
+            return link_ongeldig_response(request, exc)
+        obj = self.bevestigen(obj)
+        if tekst := self.gelukt(obj):
+            messages.success(request, tekst)
+        return redirect(self.na_bevestigen(obj))
+
+
 def bevestig_pagina(request, *, titel: str, uitleg: str, knop: str):
     """The page behind every confirmation link in a mail: one button that POSTs.
 
@@ -61,8 +162,6 @@ def bevestig_pagina(request, *, titel: str, uitleg: str, knop: str):
     the view confirms only on the POST of this button. One template for every flow, so that
     they look and behave the same.
     """
-    from django.shortcuts import render
-
     return render(
         request, "components/bevestigen.html", {"titel": titel, "uitleg": uitleg, "knop": knop}
     )
@@ -70,8 +169,6 @@ def bevestig_pagina(request, *, titel: str, uitleg: str, knop: str):
 
 def link_ongeldig_response(request, exc: LinkOngeldig):
     """The page for a forged, expired or revoked link: 404, and nothing about the object."""
-    from django.shortcuts import render
-
     return render(
         request, "link_ongeldig.html", {"verlopen": isinstance(exc, LinkVerlopen)}, status=404
     )

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from accounts.constants import Rol
-from accounts.mixins import StaffPermissionMixin
+from core.toegang import StaffPermissionMixin
 from kernen.selectors import kernen_publiek
 
 from .forms import MijnLinksForm

@@ -12,7 +12,6 @@ from django.views import View
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
-from accounts.mixins import StaffPermissionMixin
 from core.links import (
     LinkOngeldig,
     bevestig_pagina,
@@ -21,6 +20,7 @@ from core.links import (
     maak_token,
 )
 from core.querystring import slug_uit_query
+from core.toegang import StaffPermissionMixin
 from kernen.models import Kern
 from kernen.selectors import kern_publiek
 

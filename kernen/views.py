@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import StaffPermissionMixin
 from core.hooks import dashboard_panels, kern_acties, kern_publieke_blokken
+from core.toegang import StaffPermissionMixin
 
 from . import services
 from .forms import KanaalForm, OrganisatieForm

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import StaffPermissionMixin
 from core.querystring import lokale_url
+from core.toegang import StaffPermissionMixin
 
 from .exports import monitoring_csv
 from .forms import ActiepuntStatusForm, HalfjaarForm

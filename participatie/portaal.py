@@ -2,8 +2,9 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core.hooks import Link, Panel
+from core.hooks import Link, Panel, StartLink
 
 from . import selectors, services
 
@@ -51,25 +52,20 @@ def kern_publiek_blok(*, kern) -> list[Panel]:
     ]
 
 
-def startpagina_links(*, user) -> list[Link]:
-    links = []
-    if user.has_perm("participatie.view_trajecten"):
-        links.append(
-            Link(
-                label=_("Participatietrajecten"),
-                url=reverse("participatie:traject_lijst"),
-                uitleg=_("Trajecten stap voor stap, en lessen uit eerdere trajecten."),
-            )
-        )
-    if user.has_perm("participatie.view_bijeenkomsten"):
-        links.append(
-            Link(
-                label=_("Bijeenkomsten"),
-                url=reverse("participatie:bijeenkomst_lijst"),
-                uitleg=_("Startbijeenkomsten en koffiemomenten: aanmeldingen en verslagen."),
-            )
-        )
-    return links
+STARTPAGINA = [
+    StartLink(
+        permissie="participatie.view_trajecten",
+        label=gettext_lazy("Participatietrajecten"),
+        url_naam="participatie:traject_lijst",
+        uitleg=gettext_lazy("Trajecten stap voor stap, en lessen uit eerdere trajecten."),
+    ),
+    StartLink(
+        permissie="participatie.view_bijeenkomsten",
+        label=gettext_lazy("Bijeenkomsten"),
+        url_naam="participatie:bijeenkomst_lijst",
+        uitleg=gettext_lazy("Startbijeenkomsten en koffiemomenten: aanmeldingen en verslagen."),
+    ),
+]
 
 
 def persoonlijke_links(*, email: str) -> list[Link]:

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import StaffPermissionMixin
 from core.links import LinkOngeldig, haal_object, link_ongeldig_response
 from core.querystring import int_uit_query
+from core.toegang import StaffPermissionMixin
 from kernen.models import Kern
 from participatie.models import Aanmelding, Bijeenkomst, Traject
 

@@ -12,6 +12,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 
+
 def _project_apps() -> tuple[str, ...]:
     """The apps that live in this repository (not the libraries), in INSTALLED_APPS order."""
     basis = str(settings.BASE_DIR)

@@ -2,8 +2,9 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core.hooks import Link, Panel
+from core.hooks import Link, Panel, StartLink
 
 from .selectors import kern_vraag_cijfers
 from .services import persoonlijke_url, vragen_links_vernieuwen
@@ -33,33 +34,26 @@ def dashboard_panel(*, request, kern) -> Panel | None:
     )
 
 
-def startpagina_links(*, user) -> list[Link]:
-    links = []
-    if user.has_perm("vragen.view_vragen_inbox"):
-        links.append(
-            Link(
-                label=_("Vragen van inwoners"),
-                url=reverse("vragen:vragen_inbox"),
-                uitleg=_("Op volgorde van termijn: wat moet vandaag, wat is te laat."),
-            )
-        )
-    if user.has_perm("vragen.registreer_vraag"):
-        links.append(
-            Link(
-                label=_("Vraag registreren"),
-                url=reverse("vragen:vraag_registreren"),
-                uitleg=_("Een vraag uit het dorpshuis, per telefoon of op straat."),
-            )
-        )
-    if user.has_perm("vragen.view_vragen_cijfers"):
-        links.append(
-            Link(
-                label=_("Cijfers vragen"),
-                url=reverse("vragen:vragen_cijfers"),
-                uitleg=_("Op tijd beantwoord, doorlooptijd en waardering per team."),
-            )
-        )
-    return links
+STARTPAGINA = [
+    StartLink(
+        permissie="vragen.view_vragen_inbox",
+        label=gettext_lazy("Vragen van inwoners"),
+        url_naam="vragen:vragen_inbox",
+        uitleg=gettext_lazy("Op volgorde van termijn: wat moet vandaag, wat is te laat."),
+    ),
+    StartLink(
+        permissie="vragen.registreer_vraag",
+        label=gettext_lazy("Vraag registreren"),
+        url_naam="vragen:vraag_registreren",
+        uitleg=gettext_lazy("Een vraag uit het dorpshuis, per telefoon of op straat."),
+    ),
+    StartLink(
+        permissie="vragen.view_vragen_cijfers",
+        label=gettext_lazy("Cijfers vragen"),
+        url_naam="vragen:vragen_cijfers",
+        uitleg=gettext_lazy("Op tijd beantwoord, doorlooptijd en waardering per team."),
+    ),
+]
 
 
 def persoonlijke_links(*, email: str) -> list[Link]:

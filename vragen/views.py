@@ -12,9 +12,9 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
 from accounts.constants import Rol
-from accounts.mixins import StaffPermissionMixin
 from core.links import LinkOngeldig, bevestig_pagina, haal_object, link_ongeldig_response
 from core.querystring import slug_uit_query
+from core.toegang import StaffPermissionMixin
 from kernen.models import Kern
 from vragen.models import Vraag
 
