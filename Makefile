@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Two workers (pytest-xdist), one test module per worker at a time.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test test-dates install assets lint ci-deps clean
+.PHONY: run test test-dates typecheck chaos-mail install assets lint ci-deps clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden; zet PYTHON=..."; exit 1; }
@@ -44,8 +44,18 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=kerngericht.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python scripts/mypy_baseline.py
 	$(BIN)/python scripts/services_report.py
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# mypy (django-stubs) against mypy-baseline.txt, which may only shrink.
+typecheck: $(STAMP)
+	$(BIN)/python scripts/mypy_baseline.py
+
+# Kill a worker mid-send, restart Redis, stop SMTP for 30 minutes (time compressed 1:60):
+# every mail must arrive, none twice. Own database (kg_chaos), Redis and SMTP ports.
+chaos-mail: $(STAMP)
+	$(BIN)/python scripts/chaos_mail.py
 
 # The clock-sensitive tests again at year, half-year, daylight-saving and leap-day moments.
 test-dates: install

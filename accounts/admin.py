@@ -15,7 +15,7 @@ class MedewerkerAdmin(UserAdmin):
     """
 
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         (_("Organisatie"), {"fields": ("team", "functie", "telefoon")}),
     )
     list_display = ("username", "first_name", "last_name", "team", "is_active")
@@ -45,7 +45,7 @@ admin.site.unregister(Group)
 
 @admin.register(Group)
 class RolAdmin(GroupAdmin):
-    """The roles are fixed in code (accounts.constants.Rol) and what each may do is in the
+    """The roles are fixed in code (accounts.models.Rol) and what each may do is in the
     rules; a group's permissions only open the admin. Changing them would let functioneel
     beheer give itself more, so only a superuser may."""
 

@@ -7,8 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kernen.models import Kern
 
-from .constants import Rol
-from .models import Medewerker, Team
+from .models import Medewerker, Rol, Team
 
 DEMO_PASSWORD = "demo-Buren-2026"
 # RFC 6238's test secret, so any authenticator app (or `manage.py demo_code`) gives the code.
@@ -89,7 +88,7 @@ def load() -> None:
             kern.kernwethouders.add(user)
 
 
-def print_accounts(out) -> None:
+def samenvatting(out) -> None:
     out.write("")
     out.write(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD})")
     for username, _first, _last, rollen, *_ in DEMO_ACCOUNTS:

@@ -37,7 +37,7 @@ class InlogForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         username = cleaned.get("username")
         password = cleaned.get("password")
         code = (cleaned.get("code") or "").replace(" ", "")

@@ -2,7 +2,7 @@
 
 import rules
 
-from .constants import Rol
+from .models import Rol
 
 
 def _rol_predicate(rol: Rol) -> rules.Predicate:

@@ -4,8 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
 
-from .constants import Rol
-from .models import Team
+from .models import Rol, Team
 
 TEAMS = [
     "Afval",

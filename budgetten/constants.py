@@ -19,7 +19,7 @@ class Scope(models.TextChoices):
 
 
 class AanvraagStatus(models.TextChoices):
-    """Lifecycle of an aanvraag. Transitions: see budgetten.services.TOEGESTANE_OVERGANGEN."""
+    """Lifecycle of an aanvraag. Transitions: see budgetten.workflow.OVERGANGEN."""
 
     ONBEVESTIGD = "onbevestigd", _("E-mailadres nog niet bevestigd")
     INGEDIEND = "ingediend", _("Ingediend")
@@ -100,7 +100,7 @@ SCOPE_GEMEENTE = "gemeente"
 class StemrondeFase(models.TextChoices):
     """Phases of the residents' voting round for the leefbaarheidsbudget.
 
-    Transitions: see budgetten.services.STEMRONDE_OVERGANGEN (one way, in this order)."""
+    Transitions: see budgetten.services.stemronde.STEMRONDE_OVERGANGEN (one way, in this order)."""
 
     VOORBEREIDING = "voorbereiding", _("In voorbereiding")
     OPEN = "open", _("Stemmen is open")

@@ -11,7 +11,7 @@ from kernen.models import Kern, Signaleringsgroep
 from . import services
 from .constants import KostenCategorie, RegelingCode, StemrondeFase
 from .models import Aanvraag, Declaratie, Regeling
-from .rules import CRITERIA
+from .regels import CRITERIA
 from .seed import seed
 
 D = Decimal

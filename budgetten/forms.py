@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BedragField, email_veld, naam_veld, telefoon_veld
+from core.fouten import Weigering, naar_form
 from kernen.models import Kern, Signaleringsgroep
 
-from . import rules as r
+from . import regels as r
 from . import selectors
 from .constants import ActiviteitSoort, Doelgroep, KostenCategorie, RegelingCode
 
@@ -23,12 +24,6 @@ class DatumInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def _bevindingen_naar_form(form: forms.Form, bevindingen: r.Bevindingen) -> None:
-    for veld, meldingen in bevindingen.items():
-        for melding in meldingen:
-            form.add_error(veld if veld in form.fields else None, melding)
 
 
 class AanvraagForm(forms.Form):
@@ -140,7 +135,8 @@ class AanvraagForm(forms.Form):
         )
         bevindingen = dict(self.toetsing.bevindingen)
         kosten = bevindingen.pop("kostenposten", [])
-        _bevindingen_naar_form(self, bevindingen)
+        if bevindingen:
+            naar_form(self, Weigering(bevindingen))
         for melding in kosten:
             self.add_error(None, melding)
         data["criteria"] = criteria
@@ -278,7 +274,8 @@ class DeclaratieForm(forms.Form):
             regeling = selectors.regelingen().filter(code=RegelingCode.SIGNALERING).first()
             vrij = selectors.vrij_budget(regeling, datum.year, groep=groep) if regeling else None
             bevindingen = r.controleer_declaratie(bedrag=bedrag, vrij=vrij, heeft_bon=True)
-            _bevindingen_naar_form(self, bevindingen)
+            if bevindingen:
+                naar_form(self, Weigering(bevindingen))
         return data
 
 
@@ -300,8 +297,7 @@ class VergoedingForm(forms.Form):
     coordinator = forms.ModelChoiceField(label=_("Coördinator"), queryset=None)
 
     def __init__(self, *args, **kwargs):
-        from accounts.constants import Rol
-        from accounts.models import Medewerker
+        from accounts.models import Medewerker, Rol
 
         super().__init__(*args, **kwargs)
         self.fields["coordinator"].queryset = Medewerker.objects.filter(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.hooks import Link, Panel, StartLink
+from core.links import links_vernieuwen
 
 from . import selectors, services
 
@@ -86,7 +87,7 @@ def persoonlijke_links(*, email: str) -> list[Link]:
     return [
         Link(
             label=_("Uw aanvraag: %(titel)s") % {"titel": aanvraag.titel},
-            url=services.persoonlijke_link_vernieuwen(aanvraag_id=aanvraag.pk),
+            url=services.AANVRAAG_LINK.url(aanvraag),
         )
-        for aanvraag in selectors.aanvragen_met_email(email)
+        for aanvraag in links_vernieuwen(selectors.aanvragen_met_email(email))
     ]

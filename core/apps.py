@@ -7,3 +7,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Portaal"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .beveiliging import activiteit_bij_inloggen
+
+        user_logged_in.connect(activiteit_bij_inloggen, dispatch_uid="kg-activiteit")

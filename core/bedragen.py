@@ -42,7 +42,7 @@ class OngeldigBedrag(ValueError):
 
 def euro_tekst(bedrag: Decimal) -> str:
     whole, cents = f"{bedrag:.2f}".split(".")
-    groups = []
+    groups: list[str] = []
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

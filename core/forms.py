@@ -1,11 +1,15 @@
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .bedragen import ABSURD_BEDRAG, CENT, OngeldigBedrag, bedrag_lezen
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class BedragField(forms.Field):
@@ -79,7 +83,7 @@ def naam_veld() -> forms.CharField:
     )
 
 
-def email_veld(*, help_text: str = "") -> forms.EmailField:
+def email_veld(*, help_text: "StrOrPromise" = "") -> forms.EmailField:
     return forms.EmailField(
         label=_("Uw e-mailadres"),
         help_text=help_text,
@@ -91,7 +95,7 @@ def email_veld(*, help_text: str = "") -> forms.EmailField:
     )
 
 
-def telefoon_veld(*, help_text: str = "", max_length: int = 30) -> forms.CharField:
+def telefoon_veld(*, help_text: "StrOrPromise" = "", max_length: int = 30) -> forms.CharField:
     return forms.CharField(
         label=_("Uw telefoonnummer"),
         max_length=max_length,

@@ -20,10 +20,14 @@ Discovery follows INSTALLED_APPS order, like the admin's autodiscover.
 """
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
 from .discovery import app_modules
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 HOOKS = frozenset(
     {
@@ -56,9 +60,9 @@ class StartLink:
     """A link on the staff start page for whoever has `permissie`."""
 
     permissie: str
-    label: str
+    label: "StrOrPromise"
     url_naam: str
-    uitleg: str = ""
+    uitleg: "StrOrPromise" = ""
 
     def voor(self, user) -> Link | None:
         if not user.has_perm(self.permissie):

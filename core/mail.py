@@ -17,6 +17,12 @@ class Bijlage:
     inhoud: str
 
 
+def onderwerp_schoon(onderwerp: str) -> str:
+    """A subject fit for a mail header: one line (a title typed by a resident may hold line
+    breaks, which SMTP would refuse), no longer than the field."""
+    return " ".join(str(onderwerp).split())[:200]
+
+
 def mail_versturen(
     *,
     aan: str,
@@ -40,8 +46,8 @@ def mail_versturen(
 
     tekst = render_to_string(template, context)
     bericht = Mailbericht.objects.create(
-        aan=aan,
-        onderwerp=onderwerp,
+        aan=aan.strip(),
+        onderwerp=onderwerp_schoon(onderwerp),
         tekst=tekst,
         bijlagen=[asdict(b) for b in bijlagen or []],
     )

@@ -43,6 +43,7 @@ class Mailbericht(models.Model):
     laatste_fout = models.TextField(_("laatste fout"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    laatste_poging_op = models.DateTimeField(_("laatste poging op"), null=True, blank=True)
     bijlagen = models.JSONField(
         _("bijlagen"),
         default=list,

@@ -5,8 +5,13 @@ calls one service: the service refuses with `core.fouten.Weigering`, the view sh
 messages at the fields and saves nothing.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import QuerySet
+from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
@@ -14,19 +19,25 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from .fouten import Weigering, naar_form
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 class StaffPermissionMixin(PermissionRequiredMixin):
     """Every staff view uses this: signed in with a verified second factor, then a named rule.
 
-    Anonymous (or not yet 2FA-verified) visitors go to the sign-in page; signed-in staff
-    without the permission get 403. Set `permission_required`; for object-level checks set
-    `object_queryset` and `object_url_kwarg` (the object is read once per request, and rules
-    gets it), or override `get_permission_object`.
+        Anonymous (or not yet 2FA-verified) visitors go to the sign-in page; signed-in staff
+        without the permission get 403. Set `permission_required`; for object-level checks set
+        `object_queryset` and `object_url_kwarg` (the object is read once per request, and rules
+        gets it); override `get_object_queryset()` when the queryset depends on the request, or
+    `get_permission_object` for anything else.
     """
 
     raise_exception = False
-    object_queryset = None
+    kwargs: dict  # set by View.setup
+    object_queryset: QuerySet | None = None
     object_url_kwarg = ""
+    object_lookup = "pk"  # or "slug" for a kern
 
     def dispatch(self, request, *args, **kwargs):
         user = request.user
@@ -34,15 +45,18 @@ class StaffPermissionMixin(PermissionRequiredMixin):
             return redirect_to_login(request.get_full_path())
         return super().dispatch(request, *args, **kwargs)
 
-    def get_object_queryset(self):
+    def get_object_queryset(self) -> QuerySet:
+        if self.object_queryset is None:
+            raise ImproperlyConfigured("Set object_queryset or override get_object_queryset.")
         return self.object_queryset.all()
 
     def get_permission_object(self):
-        if self.object_queryset is None:
+        if not self.object_url_kwarg:
             return None
         if not hasattr(self, "_permission_object"):
             self._permission_object = get_object_or_404(
-                self.get_object_queryset(), pk=self.kwargs[self.object_url_kwarg]
+                self.get_object_queryset(),
+                **{self.object_lookup: self.kwargs[self.object_url_kwarg]},
             )
         return self._permission_object
 
@@ -55,11 +69,13 @@ class ActieView(StaffPermissionMixin, View):
     form lives on another page and `fout_response(obj, form)` renders that page again.
     """
 
-    form_class = None
+    form_class: type[BaseForm] | None = None
     template_name = ""
-    gelukt = ""
+    gelukt: "StrOrPromise" = ""
 
-    def get_form(self, data=None):
+    def get_form(self, data=None) -> BaseForm:
+        if self.form_class is None:
+            raise ImproperlyConfigured("An ActieView needs a form_class.")
         return self.form_class(data, **self.get_form_kwargs())
 
     def get_form_kwargs(self) -> dict:

@@ -10,7 +10,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("medewerker/", views.StaffStartView.as_view(), name="staff_start"),
-    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path("privacy/", views.privacy, name="privacy"),
     path(
         "toegankelijkheid/",
         TemplateView.as_view(template_name="pages/toegankelijkheid.html"),

@@ -1,11 +1,15 @@
+from typing import cast
+
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from accounts.constants import Rol
+from accounts.models import Medewerker, Rol
 from core.toegang import StaffPermissionMixin
 from kernen.selectors import kernen_publiek
 
+from .beveiliging import publiek_formulier
 from .forms import MijnLinksForm
 from .hooks import persoonlijke_links, startpagina_links
 from .mail import mail_versturen
@@ -20,11 +24,12 @@ class StaffStartView(StaffPermissionMixin, TemplateView):
     template_name = "staff_start.html"
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
+        user = cast(Medewerker, self.request.user)  # StaffPermissionMixin: signed in
         rollen = [Rol(naam).label for naam in sorted(user.rollen)]
         return super().get_context_data(links=startpagina_links(user=user), rollen=rollen, **kwargs)
 
 
+@publiek_formulier("mijn-links", per_email="3/h")
 def mijn_links(request):
     """An inwoner asks for their personal links again. The answer never says whether the
     address is known: the email does."""
@@ -60,3 +65,16 @@ def error_404(request, exception=None):
 
 def error_500(request):
     return render(request, "500.html", status=500)
+
+
+def te_veel_verzoeken(request, exception=None):
+    from .beveiliging import te_veel_response
+
+    return te_veel_response(request)
+
+
+@require_safe
+def privacy(request):
+    from .privacy import alle_termijnen
+
+    return render(request, "pages/privacy.html", {"termijnen": alle_termijnen()})

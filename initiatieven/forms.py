@@ -1,18 +1,20 @@
 import re
 import uuid
+from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.constants import Rol
+from accounts.models import Rol
 from core.forms import BedragField, email_veld, naam_veld, telefoon_veld
 from kernen.selectors import kernen_publiek
 
-from . import rules
+from . import rules, workflow
 from .bestanden import bestanden_info
 from .constants import Actor, HulpSoort, InitiatiefStatus, Thema
 
@@ -45,7 +47,12 @@ class MeerdereBestandenField(forms.FileField):
         return bestanden
 
 
-def _fout(verplicht: str) -> dict:
+def _veld(form: forms.BaseForm, naam: str) -> Any:
+    """A field of the form, typed loosely: its kind (choice, model choice) varies."""
+    return form.fields[naam]
+
+
+def _fout(verplicht: str | Promise) -> dict:
     return {"required": verplicht}
 
 
@@ -177,7 +184,7 @@ class InitiatiefForm(forms.Form):
         return waarde
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("geld_indicatie") is not None and HulpSoort.GELD not in data.get("hulp", []):
             self.add_error(
                 "hulp", _("U vulde een bedrag in. Kies dan ook 'Geld uit een regeling'.")
@@ -234,15 +241,15 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, status: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["naar"].choices = [
+        _veld(self, "naar").choices = [
             (s, InitiatiefStatus(s).label)
-            for s in rules.volgende_statussen(status, Actor.MEDEWERKER)
+            for s in workflow.volgende_statussen(status, Actor.MEDEWERKER)
         ]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         naar = data.get("naar")
-        if naar in rules.TOELICHTING_VERPLICHT and not data.get("toelichting", "").strip():
+        if naar in workflow.TOELICHTING_VERPLICHT and not data.get("toelichting", "").strip():
             self.add_error("toelichting", _("Schrijf erbij waarom. De inwoner ziet deze uitleg."))
         if (
             naar
@@ -272,10 +279,10 @@ class NotitieForm(forms.Form):
 
 
 class ToewijzenForm(forms.Form):
-    toegewezen_aan = forms.ModelChoiceField(
+    toegewezen_aan: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Behandeld door"), queryset=None, required=False, empty_label=_("Niemand")
     )
-    beleidsmedewerker = forms.ModelChoiceField(
+    beleidsmedewerker: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Beleidsmedewerker"), queryset=None, required=False, empty_label=_("Geen")
     )
 
@@ -284,8 +291,8 @@ class ToewijzenForm(forms.Form):
         medewerkers = (
             get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name")
         )
-        self.fields["toegewezen_aan"].queryset = medewerkers.filter(groups__name=Rol.KERNAMBTENAAR)
-        self.fields["beleidsmedewerker"].queryset = medewerkers.filter(
+        _veld(self, "toegewezen_aan").queryset = medewerkers.filter(groups__name=Rol.KERNAMBTENAAR)
+        _veld(self, "beleidsmedewerker").queryset = medewerkers.filter(
             groups__name=Rol.BELEIDSMEDEWERKER
         ).select_related("team")
 

@@ -8,49 +8,9 @@ from pathlib import Path
 import rules
 
 from accounts.rules import is_beleidsmedewerker, is_kernambtenaar
+from core.links import BEVESTIG_GELDIG_DAGEN
 from kernen.rules import is_kernambtenaar_van
 
-from .constants import Actor, InitiatiefStatus
-
-S = InitiatiefStatus
-M, INW = Actor.MEDEWERKER, Actor.INWONER
-
-# The status flow: from -> {to: who may take that step}.
-OVERGANGEN: dict[str, dict[str, frozenset[str]]] = {
-    S.INGEDIEND: {
-        S.IN_BEHANDELING: frozenset({M}),
-        S.INGETROKKEN: frozenset({M, INW}),
-    },
-    S.IN_BEHANDELING: {
-        S.INFORMATIE_GEVRAAGD: frozenset({M}),
-        S.TOEGEZEGD: frozenset({M}),
-        S.AFGEWEZEN: frozenset({M}),
-        S.INGETROKKEN: frozenset({M, INW}),
-    },
-    S.INFORMATIE_GEVRAAGD: {
-        # The inwoner answering moves it back automatically; staff may do so too.
-        S.IN_BEHANDELING: frozenset({M, INW}),
-        S.INGETROKKEN: frozenset({M, INW}),
-    },
-    S.TOEGEZEGD: {
-        S.UITGEVOERD: frozenset({M}),
-        S.INGETROKKEN: frozenset({M, INW}),
-    },
-    S.UITGEVOERD: {S.AFGEROND: frozenset({M})},
-    S.AFGEWEZEN: {},
-    S.INGETROKKEN: {},
-    S.AFGEROND: {},
-}
-
-# Steps that need a written reason (shown to the inwoner).
-TOELICHTING_VERPLICHT: frozenset[str] = frozenset({S.AFGEWEZEN, S.INFORMATIE_GEVRAAGD})
-# Shown on the public pages of the kern (without personal data).
-PUBLIEKE_STATUSSEN: frozenset[str] = frozenset({S.TOEGEZEGD, S.UITGEVOERD, S.AFGEROND})
-# Waiting for the municipality: the "oldest waiting" on the dashboard.
-WACHTENDE_STATUSSEN: frozenset[str] = frozenset({S.INGEDIEND, S.IN_BEHANDELING})
-EINDSTATUSSEN: frozenset[str] = frozenset(s for s, naar in OVERGANGEN.items() if not naar)
-
-BEVESTIGEN_BINNEN_DAGEN = 7
 MAX_BIJLAGEN = 5
 MAX_BIJLAGE_BYTES = 5 * 1024 * 1024
 # Real content type (detected from the bytes) -> file name extensions that may carry it.
@@ -61,43 +21,13 @@ TOEGESTANE_BESTANDEN: dict[str, frozenset[str]] = {
 }
 
 
-class OvergangNietToegestaan(Exception):
-    """The service refuses a step that the status flow does not allow."""
-
-
-def volgende_statussen(huidig: str, actor: str) -> list[str]:
-    """The statuses `actor` may move an initiative to from `huidig`, in flow order."""
-    naar = OVERGANGEN.get(huidig, {})
-    return [s for s in S.values if actor in naar.get(s, frozenset())]
-
-
-def overgang_toegestaan(van: str, naar: str, actor: str) -> bool:
-    return actor in OVERGANGEN.get(van, {}).get(naar, frozenset())
-
-
-def controleer_overgang(*, van: str, naar: str, actor: str, toelichting: str) -> None:
-    """Raise OvergangNietToegestaan with a Dutch message when the step is not allowed."""
-    if not overgang_toegestaan(van, naar, actor):
-        raise OvergangNietToegestaan(
-            f"Van '{S(van).label}' naar '{S(naar).label}' kan niet."
-            if van in S.values and naar in S.values
-            else "Deze stap bestaat niet."
-        )
-    if naar in TOELICHTING_VERPLICHT and not toelichting.strip():
-        raise OvergangNietToegestaan("Schrijf erbij waarom. De inwoner ziet deze uitleg.")
-
-
-def kan_intrekken(status: str) -> bool:
-    return overgang_toegestaan(status, S.INGETROKKEN, INW)
-
-
 def is_verlopen(*, aangemaakt_op: datetime, bevestigd: bool, nu: datetime) -> bool:
-    """An unconfirmed submission expires 7 days after it was made."""
-    return not bevestigd and aangemaakt_op <= nu - timedelta(days=BEVESTIGEN_BINNEN_DAGEN)
+    """An unconfirmed submission expires when its confirmation link does (7 days)."""
+    return not bevestigd and aangemaakt_op <= nu - timedelta(days=BEVESTIG_GELDIG_DAGEN)
 
 
 def verloop_grens(nu: datetime) -> datetime:
-    return nu - timedelta(days=BEVESTIGEN_BINNEN_DAGEN)
+    return nu - timedelta(days=BEVESTIG_GELDIG_DAGEN)
 
 
 @dataclass(frozen=True)

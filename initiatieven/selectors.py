@@ -2,12 +2,12 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from accounts.constants import Rol
+from accounts.models import Rol
 from kernen.models import Kern
 
 from .constants import PUBLIEKE_FOTO_SOORTEN, BijlageSoort, InitiatiefStatus
 from .models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Verhaal
-from .rules import PUBLIEKE_STATUSSEN, WACHTENDE_STATUSSEN
+from .workflow import PUBLIEKE_STATUSSEN, WACHTENDE_STATUSSEN
 
 
 def initiatieven_voor_medewerker(user) -> QuerySet[Initiatief]:
@@ -30,9 +30,9 @@ def initiatieven_voor_medewerker(user) -> QuerySet[Initiatief]:
     )
 
 
-def initiatief_met_kern(*, pk: int) -> Initiatief:
-    """For permission checks: a confirmed initiative with its kern."""
-    return Initiatief.objects.bevestigd().select_related("kern").get(pk=pk)
+def initiatieven_met_kern() -> QuerySet[Initiatief]:
+    """For permission checks: confirmed initiatives with their kern."""
+    return Initiatief.objects.bevestigd().select_related("kern")
 
 
 def initiatief_detail(*, pk: int) -> Initiatief:
@@ -70,6 +70,19 @@ def publieke_initiatieven(*, kern: Kern | None = None) -> QuerySet[Initiatief]:
     if kern is not None:
         qs = qs.filter(kern=kern)
     return qs
+
+
+def koppelbaar_initiatief(*, pk: int, email: str = "") -> Initiatief | None:
+    """The initiative an application for money may be linked to: confirmed, not withdrawn
+    or refused, and - when `email` is given - the applicant's own (same address)."""
+    qs = (
+        Initiatief.objects.bevestigd()
+        .exclude(status__in=[InitiatiefStatus.AFGEWEZEN, InitiatiefStatus.INGETROKKEN])
+        .select_related("kern")
+    )
+    if email:
+        qs = qs.filter(email__iexact=email.strip())
+    return qs.filter(pk=pk).first()
 
 
 def publiek_initiatief(*, pk: int) -> Initiatief:

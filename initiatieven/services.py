@@ -7,82 +7,41 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
-from accounts.constants import Rol
-from core.links import maak_token
+from accounts.models import Rol
+from core.fouten import Weigering
+from core.links import BEVESTIG_GELDIG_DAGEN, LinkSoort, links_vernieuwen
 from core.mail import mail_versturen
 from core.models import Mailbericht
 from kernen.models import Kern
 
-from . import rules
-from .bestanden import bestanden_info
+from . import rules, workflow
+from .bestanden import bestanden_wissen_na_commit, bijlagen_opslaan, controleer_bestanden
 from .constants import Actor, Afzender, BijlageSoort, HulpSoort, InitiatiefStatus
 from .models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Verhaal
 
 logger = logging.getLogger(__name__)
 
-LINK_SOORT = "initiatief"
-BEVESTIG_SOORT = "initiatief-bevestigen"
-
-
 # --- links ------------------------------------------------------------------------------
+
+# The inwoner's page for one initiative, and the confirmation link of the first mail.
+PERSOONLIJKE_LINK = LinkSoort(naam="initiatief", url_naam="initiatieven:mijn")
+BEVESTIG_LINK = LinkSoort(
+    naam="initiatief-bevestigen",
+    url_naam="initiatieven:bevestigen",
+    geldig_dagen=BEVESTIG_GELDIG_DAGEN,
+)
 
 
 def persoonlijke_link(initiatief: Initiatief) -> str:
     """Absolute personal link (valid for the current link version)."""
-    token = maak_token(soort=LINK_SOORT, pk=initiatief.pk, versie=initiatief.link_versie)
-    return settings.SITE_URL + reverse("initiatieven:mijn", kwargs={"token": token})
-
-
-def bevestig_link(initiatief: Initiatief) -> str:
-    token = maak_token(soort=BEVESTIG_SOORT, pk=initiatief.pk, versie=initiatief.link_versie)
-    return settings.SITE_URL + reverse("initiatieven:bevestigen", kwargs={"token": token})
+    return PERSOONLIJKE_LINK.url(initiatief)
 
 
 # --- helpers ----------------------------------------------------------------------------
-
-
-def _controleer_bestanden(bestanden: Sequence[UploadedFile], *, al_aanwezig: int = 0) -> None:
-    fouten = rules.bestandsfouten(bestanden_info(bestanden), al_aanwezig=al_aanwezig)
-    if fouten:
-        raise ValidationError(fouten)
-
-
-def _bijlagen_opslaan(
-    initiatief: Initiatief, bestanden: Iterable[UploadedFile], soort: str
-) -> list[Bijlage]:
-    opgeslagen = []
-    for upload, info in zip(bestanden, bestanden_info(bestanden), strict=True):
-        bijlage = Bijlage(
-            initiatief=initiatief,
-            soort=soort,
-            bestand=upload,
-            oorspronkelijke_naam=(upload.name or "bestand")[:255],
-            content_type=info.echte_soort or "application/octet-stream",
-            grootte=info.grootte,
-        )
-        bijlage.save()
-        opgeslagen.append(bijlage)
-    return opgeslagen
-
-
-def _bestanden_wissen_na_commit(namen: list[str]) -> None:
-    from django.core.files.storage import default_storage
-
-    def wis() -> None:
-        for naam in namen:
-            try:
-                default_storage.delete(naam)
-            except OSError:  # pragma: no cover - logged, the row is gone anyway
-                logger.warning("Bijlage %s kon niet worden gewist", naam)
-
-    transaction.on_commit(wis)
 
 
 def _mail_inwoner(initiatief: Initiatief, *, onderwerp: str, template: str, **context) -> None:
@@ -96,8 +55,9 @@ def _mail_inwoner(initiatief: Initiatief, *, onderwerp: str, template: str, **co
 
 def _mail_behandelaars(initiatief: Initiatief, *, onderwerp: str, template: str, **context):
     """Tell the staff handling it: the assignee, otherwise the kernambtenaren of the kern."""
-    if initiatief.toegewezen_aan_id and initiatief.toegewezen_aan.email:
-        ontvangers = [initiatief.toegewezen_aan.email]
+    toegewezen = initiatief.toegewezen_aan
+    if toegewezen is not None and toegewezen.email:
+        ontvangers = [toegewezen.email]
     else:
         ontvangers = [
             e for e in initiatief.kern.kernambtenaren.values_list("email", flat=True) if e
@@ -143,11 +103,11 @@ def initiatief_indienen(
     bestaand = Initiatief.objects.filter(idempotentie_sleutel=idempotentie_sleutel).first()
     if bestaand is not None:
         return bestaand, False
-    _controleer_bestanden(bijlagen)
+    controleer_bestanden(bijlagen)
     hulp = set(hulp)
     onbekend = hulp - set(HulpSoort.values)
     if onbekend:
-        raise ValidationError(f"Onbekende soort hulp: {', '.join(sorted(onbekend))}")
+        raise Weigering(f"Onbekende soort hulp: {', '.join(sorted(onbekend))}")
     initiatief = Initiatief(
         idempotentie_sleutel=idempotentie_sleutel,
         kern=kern,
@@ -173,12 +133,12 @@ def initiatief_indienen(
     try:
         with transaction.atomic():
             initiatief.save()
-            _bijlagen_opslaan(initiatief, bijlagen, BijlageSoort.AANVRAAG)
+            bijlagen_opslaan(initiatief, bijlagen, BijlageSoort.AANVRAAG)
             bericht = mail_versturen(
                 aan=initiatief.email,
                 onderwerp="Bevestig uw initiatief - Gemeente Buren",
                 template="initiatieven/mail/bevestigen.txt",
-                context={"initiatief": initiatief, "link": bevestig_link(initiatief)},
+                context={"initiatief": initiatief, "link": BEVESTIG_LINK.url(initiatief)},
             )
             initiatief.bevestigingsmail = bericht
             initiatief.save(update_fields=["bevestigingsmail"])
@@ -225,16 +185,16 @@ def initiatief_bevestigen(*, initiatief_id: int) -> tuple[Initiatief, bool]:
 
 def persoonlijke_links_vernieuwen(*, email: str) -> list[Initiatief]:
     """New links for every confirmed initiative of this address; older links stop working."""
-    with transaction.atomic():
-        qs = Initiatief.objects.bevestigd().filter(email__iexact=email.strip())
-        ids = list(qs.select_for_update().values_list("pk", flat=True))
-        Initiatief.objects.filter(pk__in=ids).update(link_versie=F("link_versie") + 1)
-        return list(Initiatief.objects.filter(pk__in=ids).order_by("-aangemaakt_op"))
+    return links_vernieuwen(
+        Initiatief.objects.bevestigd()
+        .filter(email__iexact=email.strip())
+        .order_by("-aangemaakt_op")
+    )
 
 
 # --- the status flow --------------------------------------------------------------------
 
-STATUS_ONDERWERP = {
+STATUS_ONDERWERP: dict[str, str] = {
     InitiatiefStatus.IN_BEHANDELING: "Uw initiatief is in behandeling",
     InitiatiefStatus.INFORMATIE_GEVRAAGD: "Wij hebben meer informatie nodig over uw initiatief",
     InitiatiefStatus.TOEGEZEGD: "Goed nieuws over uw initiatief",
@@ -255,7 +215,8 @@ def initiatief_status_wijzigen(
     verslag: str = "",
     fotos: Sequence[UploadedFile] = (),
 ) -> Initiatief:
-    """Move an initiative one step in the flow; refuses steps the flow does not allow."""
+    """Move an initiative one step in the flow (initiatieven.workflow); refuses steps the
+    flow does not allow with Weigering."""
     if actor == Actor.MEDEWERKER and door is None:
         raise ValueError("Een stap van een medewerker heeft een medewerker nodig.")
     with transaction.atomic():
@@ -263,14 +224,14 @@ def initiatief_status_wijzigen(
             Initiatief.objects.select_for_update().select_related("kern").get(pk=initiatief_id)
         )
         if not initiatief.is_bevestigd:
-            raise rules.OvergangNietToegestaan("Dit initiatief is nog niet bevestigd.")
-        rules.controleer_overgang(
+            raise Weigering("Dit initiatief is nog niet bevestigd.")
+        workflow.controleer_overgang(
             van=initiatief.status, naar=naar, actor=actor, toelichting=toelichting
         )
         if fotos:
             if naar != InitiatiefStatus.AFGEROND:
-                raise rules.OvergangNietToegestaan("Foto's horen bij het afronden.")
-            _controleer_bestanden(fotos)
+                raise Weigering("Foto's horen bij het afronden.")
+            controleer_bestanden(fotos)
         nu = timezone.now()
         van = initiatief.status
         initiatief.status = naar
@@ -290,7 +251,7 @@ def initiatief_status_wijzigen(
             door=door if actor == Actor.MEDEWERKER else None,
             toelichting=toelichting.strip(),
         )
-        _bijlagen_opslaan(initiatief, fotos, BijlageSoort.VERSLAG)
+        bijlagen_opslaan(initiatief, fotos, BijlageSoort.VERSLAG)
         if actor == Actor.MEDEWERKER or naar == InitiatiefStatus.INGETROKKEN:
             _mail_inwoner(
                 initiatief,
@@ -298,6 +259,7 @@ def initiatief_status_wijzigen(
                 template="initiatieven/mail/status.txt",
                 toelichting=toelichting.strip(),
                 door_inwoner=actor == Actor.INWONER,
+                informatie_gevraagd=naar == InitiatiefStatus.INFORMATIE_GEVRAAGD,
             )
         if actor == Actor.INWONER and naar == InitiatiefStatus.INGETROKKEN:
             _mail_behandelaars(
@@ -331,13 +293,13 @@ def initiatief_aanvullen(
         initiatief = (
             Initiatief.objects.select_for_update().select_related("kern").get(pk=initiatief_id)
         )
-        if not initiatief.is_bevestigd or initiatief.status in rules.EINDSTATUSSEN:
-            raise rules.OvergangNietToegestaan("U kunt bij dit initiatief niets meer toevoegen.")
-        _controleer_bestanden(bijlagen, al_aanwezig=initiatief.bijlagen.count())
+        if not initiatief.is_bevestigd or not workflow.kan_aanvullen(initiatief.status):
+            raise Weigering("U kunt bij dit initiatief niets meer toevoegen.")
+        controleer_bestanden(bijlagen, al_aanwezig=initiatief.bijlagen.count())
         bericht = Bericht(initiatief=initiatief, afzender=Afzender.INWONER, tekst=tekst.strip())
         bericht.full_clean()
         bericht.save()
-        _bijlagen_opslaan(initiatief, bijlagen, BijlageSoort.AANVULLING)
+        bijlagen_opslaan(initiatief, bijlagen, BijlageSoort.AANVULLING)
         if initiatief.status == InitiatiefStatus.INFORMATIE_GEVRAAGD:
             initiatief_status_wijzigen(
                 initiatief_id=initiatief.pk,
@@ -359,7 +321,7 @@ def bericht_sturen(*, initiatief_id: int, door, tekst: str) -> Bericht:
     with transaction.atomic():
         initiatief = Initiatief.objects.select_for_update().get(pk=initiatief_id)
         if not initiatief.is_bevestigd:
-            raise rules.OvergangNietToegestaan("Dit initiatief is nog niet bevestigd.")
+            raise Weigering("Dit initiatief is nog niet bevestigd.")
         bericht = Bericht(
             initiatief=initiatief, afzender=Afzender.GEMEENTE, door=door, tekst=tekst.strip()
         )
@@ -388,9 +350,9 @@ def initiatief_toewijzen(
 ) -> Initiatief:
     """Assign a colleague (kernambtenaar) and/or link a beleidsmedewerker. A note records it."""
     if toegewezen_aan is not None and not toegewezen_aan.heeft_rol(Rol.KERNAMBTENAAR):
-        raise ValidationError("Alleen een kernambtenaar kan een initiatief behandelen.")
+        raise Weigering("Alleen een kernambtenaar kan een initiatief behandelen.")
     if beleidsmedewerker is not None and not beleidsmedewerker.heeft_rol(Rol.BELEIDSMEDEWERKER):
-        raise ValidationError("Kies een beleidsmedewerker.")
+        raise Weigering("Kies een beleidsmedewerker.")
     with transaction.atomic():
         initiatief = (
             Initiatief.objects.select_for_update().select_related("kern").get(pk=initiatief_id)
@@ -443,7 +405,7 @@ def verhaal_opslaan(
     with transaction.atomic():
         initiatief = Initiatief.objects.select_for_update().get(pk=initiatief_id)
         if initiatief.status != InitiatiefStatus.AFGEROND:
-            raise rules.OvergangNietToegestaan("Alleen een afgerond initiatief krijgt een verhaal.")
+            raise Weigering("Alleen een afgerond initiatief krijgt een verhaal.")
         verhaal = Verhaal.objects.filter(initiatief=initiatief).first() or Verhaal(
             initiatief=initiatief
         )
@@ -460,7 +422,7 @@ def verhaal_opslaan(
             and initiatief.fotos_publiceren
             and any(b.is_verslagfoto for b in initiatief.bijlagen.all())
         ):
-            raise ValidationError(
+            raise Weigering(
                 {
                     "foto_beschrijving": (
                         "De initiatiefnemer gaf toestemming voor foto's. Beschrijf wat er op de "
@@ -500,6 +462,6 @@ def onbevestigde_initiatieven_verwijderen(*, nu: datetime | None = None) -> int:
         )
         Initiatief.objects.filter(pk__in=ids).delete()
         Mailbericht.objects.filter(pk__in=mail_ids).delete()
-        _bestanden_wissen_na_commit([b for b in bestanden if b])
+        bestanden_wissen_na_commit([b for b in bestanden if b])
     logger.info("%d onbevestigde initiatieven verwijderd", len(ids))
     return len(ids)

@@ -2,29 +2,23 @@ import uuid
 from pathlib import Path
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
-from core.links import (
-    LinkOngeldig,
-    bevestig_pagina,
-    haal_object,
-    link_ongeldig_response,
-    maak_token,
-)
+from core.fouten import Weigering, naar_form
+from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.querystring import slug_uit_query
-from core.toegang import StaffPermissionMixin
+from core.toegang import ActieView, StaffPermissionMixin
 from kernen.models import Kern
 from kernen.selectors import kern_publiek
 
-from . import rules, selectors, services
+from . import selectors, services, workflow
 from .constants import Actor, InitiatiefStatus
 from .filters import InitiatiefFilter
 from .forms import (
@@ -72,7 +66,7 @@ def indienen(request):
                     bijlagen=data["bijlagen"],
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                naar_form(form, exc)
             else:
                 return redirect("initiatieven:verstuurd")
         # A browser cannot keep chosen files: say which ones must be chosen again.
@@ -94,46 +88,46 @@ def verstuurd(request):
     return render(request, "initiatieven/verstuurd.html")
 
 
-@require_http_methods(["GET", "POST"])
-def bevestigen(request, token: str):
-    try:
-        initiatief = haal_object(
-            token,
-            soort=services.BEVESTIG_SOORT,
-            queryset=Initiatief.objects.all(),
-            max_age_days=rules.BEVESTIGEN_BINNEN_DAGEN,
-        )
-    except LinkOngeldig as exc:
-        return link_ongeldig_response(request, exc)
-    if request.method == "POST":
-        initiatief, _nieuw = services.initiatief_bevestigen(initiatief_id=initiatief.pk)
-        return redirect(_mijn_url(initiatief) + "?bevestigd=1")
-    if initiatief.is_bevestigd:
-        return redirect(_mijn_url(initiatief))
-    return bevestig_pagina(
-        request,
-        titel=_("Bevestig uw initiatief"),
-        uitleg=_(
-            'U diende het idee "%(titel)s" in voor %(kern)s. Klik op de knop om uw '
-            "e-mailadres te bevestigen. Dan sturen wij uw idee door naar de kernambtenaar."
-        )
-        % {"titel": initiatief.titel, "kern": initiatief.kern.naam},
-        knop=_("Bevestigen"),
-    )
+class BevestigenView(BevestigView):
+    """The link in the first mail: GET shows one button, POST confirms the address."""
+
+    link = services.BEVESTIG_LINK
+
+    def queryset(self):
+        return Initiatief.objects.select_related("kern")
+
+    def teksten(self, obj) -> dict:
+        return {
+            "titel": _("Bevestig uw initiatief"),
+            "uitleg": _(
+                'U diende het idee "%(titel)s" in voor %(kern)s. Klik op de knop om uw '
+                "e-mailadres te bevestigen. Dan sturen wij uw idee door naar de kernambtenaar."
+            )
+            % {"titel": obj.titel, "kern": obj.kern.naam},
+            "knop": _("Bevestigen"),
+        }
+
+    def al_bevestigd(self, obj) -> bool:
+        return obj.is_bevestigd
+
+    def bevestigen(self, obj):
+        initiatief, _nieuw = services.initiatief_bevestigen(initiatief_id=obj.pk)
+        return initiatief
+
+    def na_bevestigen(self, obj) -> str:
+        url = services.PERSOONLIJKE_LINK.pad(obj)
+        return url + "?bevestigd=1" if self.request.method == "POST" else url
 
 
-def _mijn_url(initiatief: Initiatief) -> str:
-    token = maak_token(soort=services.LINK_SOORT, pk=initiatief.pk, versie=initiatief.link_versie)
-    return reverse("initiatieven:mijn", kwargs={"token": token})
+bevestigen = BevestigenView.as_view()
 
 
 def _inwoner_initiatief(token: str) -> Initiatief:
-    return haal_object(
-        token, soort=services.LINK_SOORT, queryset=selectors.initiatief_voor_inwoner_qs()
-    )
+    return services.PERSOONLIJKE_LINK.lees(token, selectors.initiatief_voor_inwoner_qs())
 
 
 def _mijn_render(request, initiatief, token, *, aanvullen=None, intrekken=None, status=200):
+    acties = workflow.acties(initiatief)
     return render(
         request,
         "initiatieven/mijn.html",
@@ -141,8 +135,8 @@ def _mijn_render(request, initiatief, token, *, aanvullen=None, intrekken=None, 
             "initiatief": initiatief,
             "token": token,
             "bevestigd": request.GET.get("bevestigd") == "1",
-            "kan_aanvullen": initiatief.status not in rules.EINDSTATUSSEN,
-            "kan_intrekken": rules.kan_intrekken(initiatief.status),
+            "kan_aanvullen": acties.aanvullen,
+            "kan_intrekken": acties.intrekken,
             "aanvullen_form": aanvullen or AanvullenForm(prefix="aanvullen"),
             "intrekken_form": intrekken or IntrekkenForm(prefix="intrekken"),
         },
@@ -172,8 +166,8 @@ def mijn_aanvullen(request, token: str):
                 tekst=form.cleaned_data["tekst"],
                 bijlagen=form.cleaned_data["bijlagen"],
             )
-        except (ValidationError, rules.OvergangNietToegestaan) as exc:
-            form.add_error(None, _fouttekst(exc))
+        except ValidationError as exc:
+            naar_form(form, exc)
         else:
             messages.success(request, _("Dank u wel. Wij hebben uw aanvulling ontvangen."))
             return redirect("initiatieven:mijn", token=token)
@@ -192,18 +186,12 @@ def mijn_intrekken(request, token: str):
             services.initiatief_intrekken(
                 initiatief_id=initiatief.pk, toelichting=form.cleaned_data["toelichting"]
             )
-        except rules.OvergangNietToegestaan as exc:
-            form.add_error(None, str(exc))
+        except Weigering as exc:
+            naar_form(form, exc)
         else:
             messages.success(request, _("Uw initiatief is ingetrokken."))
             return redirect("initiatieven:mijn", token=token)
     return _mijn_render(request, initiatief, token, intrekken=form)
-
-
-def _fouttekst(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
-    return str(exc)
 
 
 # --- public pages -----------------------------------------------------------------------
@@ -295,21 +283,18 @@ class LijstView(StaffPermissionMixin, TemplateView):
 class InitiatiefMixin(StaffPermissionMixin):
     """Resolves <initiatief_pk> once; rules get the Initiatief (scoped to the kern)."""
 
-    def get_permission_object(self):
-        if not hasattr(self, "_initiatief"):
-            try:
-                self._initiatief = selectors.initiatief_met_kern(pk=self.kwargs["initiatief_pk"])
-            except Initiatief.DoesNotExist as exc:
-                raise Http404 from exc
-        return self._initiatief
+    request: HttpRequest
+    object_queryset = selectors.initiatieven_met_kern()
+    object_url_kwarg = "initiatief_pk"
 
     def render_detail(self, **forms):
         user = self.request.user
         initiatief = selectors.initiatief_detail(pk=self.kwargs["initiatief_pk"])
-        kan_behandelen = user.has_perm("initiatieven.behandel_initiatief", initiatief)
+        acties = workflow.acties(initiatief, user)
         context = {
             "initiatief": initiatief,
-            "kan_behandelen": kan_behandelen,
+            "kan_behandelen": acties.behandelen,
+            "acties": acties,
             "status_form": forms.get("status")
             or StatusForm(prefix="status", status=initiatief.status),
             "bericht_form": forms.get("bericht") or BerichtForm(prefix="bericht"),
@@ -322,10 +307,8 @@ class InitiatiefMixin(StaffPermissionMixin):
                     "beleidsmedewerker": initiatief.beleidsmedewerker_id,
                 },
             ),
-            "heeft_vervolgstappen": bool(
-                rules.volgende_statussen(initiatief.status, Actor.MEDEWERKER)
-            ),
-            "is_afgerond": initiatief.status == InitiatiefStatus.AFGEROND,
+            "heeft_vervolgstappen": bool(acties.volgende),
+            "is_afgerond": acties.verhaal,
         }
         return render(self.request, "initiatieven/medewerker/detail.html", context)
 
@@ -337,85 +320,81 @@ class DetailView(InitiatiefMixin, View):
         return self.render_detail()
 
 
-class StatusView(InitiatiefMixin, View):
+class _DetailActieView(InitiatiefMixin, ActieView):
+    """A form on the staff detail page (with its prefix) that calls one service; a refusal
+    shows the detail page again with the messages at the form."""
+
     permission_required = "initiatieven.behandel_initiatief"
+    prefix = ""
 
-    def post(self, request, initiatief_pk: int):
-        initiatief = self.get_permission_object()
-        form = StatusForm(request.POST, request.FILES, prefix="status", status=initiatief.status)
-        if form.is_valid():
-            try:
-                services.initiatief_status_wijzigen(
-                    initiatief_id=initiatief.pk,
-                    naar=form.cleaned_data["naar"],
-                    actor=Actor.MEDEWERKER,
-                    door=request.user,
-                    toelichting=form.cleaned_data["toelichting"],
-                    verslag=form.cleaned_data["verslag"],
-                    fotos=form.cleaned_data["fotos"],
-                )
-            except (rules.OvergangNietToegestaan, ValidationError) as exc:
-                form.add_error(None, _fouttekst(exc))
-            else:
-                messages.success(
-                    request,
-                    _("De status is nu: %(status)s. De inwoner krijgt een e-mail.")
-                    % {"status": InitiatiefStatus(form.cleaned_data["naar"]).label},
-                )
-                return redirect(initiatief.get_medewerker_url())
-        return self.render_detail(status=form)
+    def get_form(self, data=None):
+        if self.form_class is None:
+            raise ImproperlyConfigured("Set form_class.")
+        files = self.request.FILES if data is not None else None
+        return self.form_class(data, files, prefix=self.prefix, **self.get_form_kwargs())
+
+    def succes_url(self, obj) -> str:
+        return obj.get_medewerker_url()
+
+    def fout_response(self, obj, form) -> HttpResponse:
+        return self.render_detail(**{self.prefix: form})
 
 
-class BerichtView(InitiatiefMixin, View):
-    permission_required = "initiatieven.behandel_initiatief"
+class StatusView(_DetailActieView):
+    form_class = StatusForm
+    prefix = "status"
 
-    def post(self, request, initiatief_pk: int):
-        initiatief = self.get_permission_object()
-        form = BerichtForm(request.POST, prefix="bericht")
-        if form.is_valid():
-            services.bericht_sturen(
-                initiatief_id=initiatief.pk, door=request.user, tekst=form.cleaned_data["tekst"]
-            )
-            messages.success(request, _("Uw bericht is verstuurd naar de inwoner."))
-            return redirect(initiatief.get_medewerker_url())
-        return self.render_detail(bericht=form)
+    def get_form_kwargs(self) -> dict:
+        return {"status": self.get_permission_object().status}
+
+    def uitvoeren(self, obj, data):
+        services.initiatief_status_wijzigen(
+            initiatief_id=obj.pk,
+            naar=data["naar"],
+            actor=Actor.MEDEWERKER,
+            door=self.request.user,
+            toelichting=data["toelichting"],
+            verslag=data["verslag"],
+            fotos=data["fotos"],
+        )
+        self.gelukt = _("De status is nu: %(status)s. De inwoner krijgt een e-mail.") % {
+            "status": InitiatiefStatus(data["naar"]).label
+        }
 
 
-class NotitieView(InitiatiefMixin, View):
+class BerichtView(_DetailActieView):
+    form_class = BerichtForm
+    prefix = "bericht"
+
+    def uitvoeren(self, obj, data):
+        self.gelukt = _("Uw bericht is verstuurd naar de inwoner.")
+        services.bericht_sturen(initiatief_id=obj.pk, door=self.request.user, tekst=data["tekst"])
+
+
+class NotitieView(_DetailActieView):
     permission_required = "initiatieven.schrijf_notitie"
+    form_class = NotitieForm
+    prefix = "notitie"
 
-    def post(self, request, initiatief_pk: int):
-        initiatief = self.get_permission_object()
-        form = NotitieForm(request.POST, prefix="notitie")
-        if form.is_valid():
-            services.notitie_toevoegen(
-                initiatief_id=initiatief.pk, door=request.user, tekst=form.cleaned_data["tekst"]
-            )
-            messages.success(request, _("De notitie is opgeslagen."))
-            return redirect(initiatief.get_medewerker_url())
-        return self.render_detail(notitie=form)
+    def uitvoeren(self, obj, data):
+        self.gelukt = _("De notitie is opgeslagen.")
+        services.notitie_toevoegen(
+            initiatief_id=obj.pk, door=self.request.user, tekst=data["tekst"]
+        )
 
 
-class ToewijzenView(InitiatiefMixin, View):
-    permission_required = "initiatieven.behandel_initiatief"
+class ToewijzenView(_DetailActieView):
+    form_class = ToewijzenForm
+    prefix = "toewijzen"
 
-    def post(self, request, initiatief_pk: int):
-        initiatief = self.get_permission_object()
-        form = ToewijzenForm(request.POST, prefix="toewijzen")
-        if form.is_valid():
-            try:
-                services.initiatief_toewijzen(
-                    initiatief_id=initiatief.pk,
-                    door=request.user,
-                    toegewezen_aan=form.cleaned_data["toegewezen_aan"],
-                    beleidsmedewerker=form.cleaned_data["beleidsmedewerker"],
-                )
-            except ValidationError as exc:
-                form.add_error(None, _fouttekst(exc))
-            else:
-                messages.success(request, _("De toewijzing is opgeslagen."))
-                return redirect(initiatief.get_medewerker_url())
-        return self.render_detail(toewijzen=form)
+    def uitvoeren(self, obj, data):
+        self.gelukt = _("De toewijzing is opgeslagen.")
+        services.initiatief_toewijzen(
+            initiatief_id=obj.pk,
+            door=self.request.user,
+            toegewezen_aan=data["toegewezen_aan"],
+            beleidsmedewerker=data["beleidsmedewerker"],
+        )
 
 
 class VerhaalView(InitiatiefMixin, View):
@@ -430,7 +409,7 @@ class VerhaalView(InitiatiefMixin, View):
 
     def get(self, request, initiatief_pk: int):
         initiatief = self.get_permission_object()
-        if initiatief.status != InitiatiefStatus.AFGEROND:
+        if not workflow.acties(initiatief, request.user).verhaal:
             raise Http404
         bestaand = getattr(initiatief, "verhaal", None)
         initial = {"titel": initiatief.titel}
@@ -455,8 +434,8 @@ class VerhaalView(InitiatiefMixin, View):
                 services.verhaal_opslaan(
                     initiatief_id=initiatief.pk, door=request.user, **form.cleaned_data
                 )
-            except (rules.OvergangNietToegestaan, ValidationError) as exc:
-                form.add_error(None, _fouttekst(exc))
+            except ValidationError as exc:
+                naar_form(form, exc)
             else:
                 messages.success(request, _("Het verhaal is opgeslagen."))
                 return redirect(initiatief.get_medewerker_url())
@@ -468,18 +447,19 @@ class BijlageView(StaffPermissionMixin, View):
 
     permission_required = "initiatieven.bekijk_initiatief"
 
+    object_queryset = Bijlage.objects.select_related("initiatief__kern").filter(
+        initiatief__email_bevestigd_op__isnull=False
+    )
+    object_url_kwarg = "bijlage_pk"
+
     def get_permission_object(self):
-        if not hasattr(self, "_bijlage"):
-            self._bijlage = get_object_or_404(
-                Bijlage.objects.select_related("initiatief__kern").filter(
-                    initiatief__email_bevestigd_op__isnull=False
-                ),
-                pk=self.kwargs["bijlage_pk"],
-            )
-        return self._bijlage.initiatief
+        return self.bijlage().initiatief
+
+    def bijlage(self) -> Bijlage:
+        return super().get_permission_object()
 
     def get(self, request, bijlage_pk: int):
-        bijlage = self._bijlage
+        bijlage = self.bijlage()
         return FileResponse(
             bijlage.bestand.open("rb"),
             as_attachment=True,

@@ -74,7 +74,7 @@ class Kern(models.Model):
 
     @property
     def fase_uitleg(self) -> str:
-        return str(FASE_UITLEG.get(self.fase, ""))
+        return str(FASE_UITLEG.get(Fase(self.fase), "")) if self.fase in Fase.values else ""
 
 
 class Signaleringsgroep(models.Model):

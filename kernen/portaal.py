@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.constants import Rol
+from accounts.models import Rol
 from core.hooks import Link, Panel
 
 from .selectors import kernen_van_medewerker, toolbox_van_kern

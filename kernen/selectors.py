@@ -1,6 +1,6 @@
 from django.db.models import Q, QuerySet
 
-from accounts.constants import Rol
+from accounts.models import Rol
 
 from .models import Kern
 

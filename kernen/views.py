@@ -1,13 +1,18 @@
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.fouten import naar_form
 from core.hooks import dashboard_panels, kern_acties, kern_publieke_blokken
 from core.toegang import StaffPermissionMixin
 
@@ -45,37 +50,42 @@ class MijnKernenView(StaffPermissionMixin, TemplateView):
         return super().get_context_data(kernen=kernen_van_medewerker(self.request.user), **kwargs)
 
 
-class KernDashboardView(StaffPermissionMixin, TemplateView):
+class _KernMixin(StaffPermissionMixin):
+    """Staff pages of one active kern, found by the slug in the URL kwarg `kern` (read once
+    per request; rules gets it as the permission object)."""
+
+    object_url_kwarg = "kern"
+    object_lookup = "slug"
+
+    def get_object_queryset(self) -> QuerySet[Kern]:
+        return Kern.objects.actief()
+
+    @property
+    def kern(self) -> Kern:
+        return self.get_permission_object()
+
+
+class KernDashboardView(_KernMixin, TemplateView):
     permission_required = "kernen.view_kern_dashboard"
     template_name = "kernen/dashboard.html"
 
-    def get_permission_object(self):
-        if not hasattr(self, "_kern"):
-            self._kern = get_object_or_404(Kern.objects.actief(), slug=self.kwargs["kern"])
-        return self._kern
-
     def get_context_data(self, **kwargs):
-        kern = self.get_permission_object()
+        kern = self.kern
         kwargs.update(kern=kern, panels=dashboard_panels(request=self.request, kern=kern))
         return super().get_context_data(**kwargs)
 
 
-class _KernInhoudMixin(StaffPermissionMixin):
+class _KernInhoudMixin(_KernMixin):
     """Staff pages that change what belongs to one kern (the toolbox)."""
 
     permission_required = "kernen.change_kern_inhoud"
-
-    def get_permission_object(self):
-        if not hasattr(self, "_kern"):
-            self._kern = get_object_or_404(Kern.objects.actief(), slug=self.kwargs["kern"])
-        return self._kern
 
 
 class ToolboxView(_KernInhoudMixin, TemplateView):
     template_name = "kernen/toolbox.html"
 
     def get_context_data(self, **kwargs):
-        kern = self.get_permission_object()
+        kern = self.kern
         kwargs.update(kern=kern, **toolbox_van_kern(kern=kern))
         return super().get_context_data(**kwargs)
 
@@ -83,23 +93,29 @@ class ToolboxView(_KernInhoudMixin, TemplateView):
 class _ToolboxItemView(_KernInhoudMixin, View):
     """Create or change one toolbox item (channel or organisation) of a kern."""
 
-    model = None
-    form_class = None
+    model: type[Kanaal] | type[Organisatie]
+    form_class: type[KanaalForm] | type[OrganisatieForm]
     kwarg = ""
-    opslaan = None
-    verwijderen = None
-    titel_nieuw = ""
-    titel_wijzigen = ""
+    titel_nieuw: str | Promise = ""
+    titel_wijzigen: str | Promise = ""
     template_name = "kernen/toolbox_form.html"
+
+    @staticmethod
+    def opslaan(kern: Kern, gegevens: dict[str, Any], obj: Any) -> Any:
+        raise NotImplementedError  # pragma: no cover - every item view defines it
+
+    @staticmethod
+    def verwijderen(obj: Any) -> None:
+        raise NotImplementedError  # pragma: no cover
 
     def get_object(self):
         pk = self.kwargs.get(self.kwarg)
         if pk is None:
             return None
-        return get_object_or_404(self.model, pk=pk, kern=self.get_permission_object())
+        return get_object_or_404(self.model, pk=pk, kern=self.kern)
 
     def _render(self, form, obj):
-        kern = self.get_permission_object()
+        kern = self.kern
         titel = self.titel_wijzigen if obj else self.titel_nieuw
         return render(
             self.request,
@@ -109,23 +125,23 @@ class _ToolboxItemView(_KernInhoudMixin, View):
 
     def get(self, request, *args, **kwargs):
         obj = self.get_object()
-        return self._render(self.form_class(instance=obj, kern=self.get_permission_object()), obj)
+        return self._render(self.form_class(instance=obj, kern=self.kern), obj)
 
     def post(self, request, *args, **kwargs):
-        kern = self.get_permission_object()
+        kern = self.kern
         obj = self.get_object()
         toolbox_url = reverse("kernen:toolbox", kwargs={"kern": kern.slug})
         if obj is not None and "verwijderen" in request.POST:
-            type(self).verwijderen(obj)
+            self.verwijderen(obj)
             messages.success(request, _("%(naam)s is verwijderd.") % {"naam": obj.naam})
             return redirect(toolbox_url)
         form = self.form_class(request.POST, instance=obj, kern=kern)
         if form.is_valid():
             gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
             try:
-                type(self).opslaan(kern, gegevens, obj)
+                self.opslaan(kern, gegevens, obj)
             except ValidationError as exc:
-                form.add_error(None, exc)
+                naar_form(form, exc)
             else:
                 messages.success(
                     request, _("De toolbox van %(kern)s is bijgewerkt.") % {"kern": kern}
@@ -142,11 +158,11 @@ class KanaalView(_ToolboxItemView):
     titel_wijzigen = gettext_lazy("Kanaal wijzigen")
 
     @staticmethod
-    def opslaan(kern, gegevens, obj):
+    def opslaan(kern: Kern, gegevens: dict[str, Any], obj: Any) -> Any:
         return services.kanaal_opslaan(kern=kern, gegevens=gegevens, kanaal=obj)
 
     @staticmethod
-    def verwijderen(obj):
+    def verwijderen(obj: Any) -> None:
         services.kanaal_verwijderen(kanaal=obj)
 
 
@@ -158,9 +174,9 @@ class OrganisatieView(_ToolboxItemView):
     titel_wijzigen = gettext_lazy("Organisatie wijzigen")
 
     @staticmethod
-    def opslaan(kern, gegevens, obj):
+    def opslaan(kern: Kern, gegevens: dict[str, Any], obj: Any) -> Any:
         return services.organisatie_opslaan(kern=kern, gegevens=gegevens, organisatie=obj)
 
     @staticmethod
-    def verwijderen(obj):
+    def verwijderen(obj: Any) -> None:
         services.organisatie_verwijderen(organisatie=obj)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_ratelimit",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "csp",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # after auth and messages; before anything reads the request body
+    "core.beveiliging.BeveiligingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -106,6 +109,7 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -138,6 +142,16 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_USERNAME_FORM_FIELD = "username"
+# Behind the proxy every request comes from the proxy: count per real client address.
+AXES_CLIENT_IP_CALLABLE = "core.beveiliging.client_ip"
+RATELIMIT_IP_META_KEY = "core.beveiliging.client_ip"
+RATELIMIT_VIEW = "core.views.te_veel_verzoeken"
+# django-ratelimit 4.1 knows django-redis but not Django's own RedisCache, whose incr is
+# the same atomic Redis INCR: the warning does not apply.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not os.environ.get("REDIS_URL"):
+    # `make run` without Redis: one process, so its local-memory cache counts correctly.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 OTP_TOTP_ISSUER = "Gemeente Buren - Kerngericht"
 
@@ -220,13 +234,28 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+# Mail delivery (core/tasks.py): retry backoff from 30 s up to 30 minutes; the outbox task
+# runs every 10 minutes. Only scripts/chaos_mail.py changes these, to compress time.
+MAIL_RETRY_BACKOFF = int(os.environ.get("MAIL_RETRY_BACKOFF", "30"))
+MAIL_RETRY_BACKOFF_MAX = int(os.environ.get("MAIL_RETRY_BACKOFF_MAX", str(30 * 60)))
+MAIL_OPNIEUW_NA = int(os.environ.get("MAIL_OPNIEUW_NA", str(10 * 60)))
+
+# Retention terms in days, by key (core/privacy.py and each app's privacy.py list the keys
+# and their defaults; the privacy statement shows the terms in force).
+BEWAARTERMIJNEN: dict[str, int] = {}
+
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 # Apps add their periodic tasks here; tests/test_celery_schedule.py checks every entry.
 CELERY_BEAT_SCHEDULE: dict = {
     # Emails recorded while the broker was unreachable are queued again (nothing is lost).
     "mail-wachtrij-opnieuw": {
         "task": "core.tasks.mail_wachtrij_opnieuw",
-        "schedule": 10 * 60,
+        "schedule": MAIL_OPNIEUW_NA,
+    },
+    # AVG: personal data past its retention term is anonymised or deleted (core/privacy.py).
+    "persoonsgegevens-opruimen": {
+        "task": "core.tasks.persoonsgegevens_opruimen",
+        "schedule": 24 * 60 * 60,
     },
     "initiatieven-onbevestigde-opruimen": {
         "task": "initiatieven.tasks.onbevestigde_initiatieven_opruimen",
@@ -234,7 +263,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # participatie: reminders the day before a meeting (once per registration, see the task).
     "participatie-herinneringen-bijeenkomsten": {
-        "task": "participatie.tasks.herinneringen_versturen",
+        "task": "participatie.tasks.bijeenkomst_herinneringen_versturen",
         "schedule": 15 * 60,
     },
     # Vragen: the one-week answer tracker's reminder sweep (vragen/herinneringen.py).
@@ -262,7 +291,12 @@ CACHES = {
 # Security. Production (DEBUG off) gets the strict set; `manage.py check --deploy` is clean.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# A staff session ends after 30 minutes without a request, and after 12 hours in any case.
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_IDLE_SECONDEN = int(os.environ.get("SESSION_IDLE_SECONDEN", str(30 * 60)))
+# Larger request bodies are refused (413) before they are read: five attachments of 5 MB
+# plus the form.
+MAX_VERZOEK_BYTES = 26 * 1024 * 1024
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -274,7 +308,11 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+# How many proxies of our own stand in front of the portal; the client is the address the
+# outermost of them saw (X-Forwarded-For read from the right, never the client's own claim).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
@@ -295,7 +333,9 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Personal-link tokens never reach a log line (core.logfilter.TokensUitLogs).
+    "filters": {"zonder_tokens": {"()": "core.logfilter.TokensUitLogs"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["zonder_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

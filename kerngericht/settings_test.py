@@ -31,3 +31,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Parallel test workers (pytest-xdist) share one Redis: keep their cache keys apart.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405
+# Rate limits are off for the suite (property tests post a form many times); the tests of
+# the limits themselves switch them on (tests/core/test_beveiliging.py).
+RATELIMIT_ENABLE = False

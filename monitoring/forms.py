@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +9,9 @@ class HalfjaarForm(forms.Form):
 
     def __init__(self, *args, halfjaren, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["halfjaar"].choices = [(h.code, h.label) for h in halfjaren]
+        cast(forms.ChoiceField, self.fields["halfjaar"]).choices = [
+            (h.code, h.label) for h in halfjaren
+        ]
 
 
 class ActiepuntStatusForm(forms.Form):
@@ -28,4 +32,4 @@ class ActiepuntStatusForm(forms.Form):
         from .models import ActiepuntStatus
 
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = ActiepuntStatus.choices
+        cast(forms.ChoiceField, self.fields["status"]).choices = ActiepuntStatus.choices

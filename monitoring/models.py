@@ -31,6 +31,8 @@ class Actiepunt(models.Model):
     version.
     """
 
+    _history_user: object  # set by the service: django-simple-history records who
+
     sleutel = models.SlugField(_("sleutel"), max_length=60, unique=True)
     onderdeel = models.CharField(_("onderdeel"), max_length=30, choices=Onderdeel.choices)
     omschrijving = models.TextField(_("omschrijving"))

@@ -1,8 +1,6 @@
 """Pages of the half-yearly monitoring and the plan's action points."""
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +8,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.querystring import lokale_url
-from core.toegang import StaffPermissionMixin
+from core.toegang import ActieView, StaffPermissionMixin
 
 from .exports import monitoring_csv
 from .forms import ActiepuntStatusForm, HalfjaarForm
@@ -65,46 +63,50 @@ class ActiepuntenView(StaffPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         vandaag = timezone.localdate()
+        punten = actiepunten()
+        for punt in punten:
+            punt.te_laat = punt.is_te_laat(vandaag)  # type: ignore[attr-defined]
         return super().get_context_data(
-            actiepunten=actiepunten(),
+            actiepunten=punten,
             vandaag=vandaag,
             mag_wijzigen=self.request.user.has_perm("monitoring.wijzig_actiepunt_status"),
             **kwargs,
         )
 
 
-class ActiepuntStatusView(StaffPermissionMixin, View):
+class ActiepuntStatusView(ActieView):
     permission_required = "monitoring.wijzig_actiepunt_status"
     template_name = "monitoring/actiepunt_status.html"
+    form_class = ActiepuntStatusForm
+    object_queryset = Actiepunt.objects.all()
+    object_url_kwarg = "actiepunt_pk"
+    gelukt = _("De status van het actiepunt is opgeslagen.")
 
-    def get(self, request, actiepunt_pk):
-        self.actiepunt = get_object_or_404(Actiepunt, pk=actiepunt_pk)
-        form = ActiepuntStatusForm(
-            initial={"status": self.actiepunt.status, "notitie": self.actiepunt.notitie}
-        )
-        return self._render(form)
+    def get_form_kwargs(self) -> dict:
+        if self.request.method == "POST":
+            return {}
+        actiepunt = self.get_permission_object()
+        return {"initial": {"status": actiepunt.status, "notitie": actiepunt.notitie}}
 
-    def post(self, request, actiepunt_pk):
-        self.actiepunt = get_object_or_404(Actiepunt, pk=actiepunt_pk)
-        form = ActiepuntStatusForm(request.POST)
-        if not form.is_valid():
-            return self._render(form)
-        actiepunt_status_wijzigen(
-            actiepunt_id=self.actiepunt.pk,
-            status=form.cleaned_data["status"],
-            notitie=form.cleaned_data["notitie"],
-            door=request.user,
-        )
-        messages.success(request, _("De status van het actiepunt is opgeslagen."))
-        terug = lokale_url(request, request.POST.get("terug"))
-        return redirect(terug or reverse("monitoring:actiepunten"))
-
-    def _render(self, form):
-        terug = lokale_url(
+    def _terug(self) -> str:
+        return lokale_url(
             self.request, self.request.GET.get("terug") or self.request.POST.get("terug")
         )
-        return render(
-            self.request,
-            self.template_name,
-            {"form": form, "actiepunt": self.actiepunt, "terug": terug},
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            actiepunt=self.get_permission_object(), terug=self._terug(), **kwargs
+        )
+
+    def uitvoeren(self, obj, data):
+        actiepunt_status_wijzigen(
+            actiepunt_id=obj.pk,
+            status=data["status"],
+            notitie=data["notitie"],
+            door=self.request.user,
+        )
+
+    def succes_url(self, obj) -> str:
+        return lokale_url(self.request, self.request.POST.get("terug")) or reverse(
+            "monitoring:actiepunten"
         )

@@ -15,9 +15,29 @@ class TrajectStapInline(admin.TabularInline):
     readonly_fields = ("stap", "voltooid_op", "bijgewerkt_op", "voltooid_door")
     can_delete = False
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class AlleenLezenAdmin(admin.ModelAdmin):
+    """Look, not write: every change goes through participatie.services, so the step order,
+    the publish rule and the waiting list hold (the admin would write past them)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Traject)
-class TrajectAdmin(admin.ModelAdmin):
+class TrajectAdmin(AlleenLezenAdmin):
     list_display = ("titel", "soort", "status", "eigenaar", "gewijzigd_op")
     list_filter = ("soort", "status", "ladder", "kernen")
     search_fields = ("titel", "onderwerp", "lessen")
@@ -26,7 +46,7 @@ class TrajectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Bijeenkomst)
-class BijeenkomstAdmin(admin.ModelAdmin):
+class BijeenkomstAdmin(AlleenLezenAdmin):
     list_display = ("titel", "soort", "kern", "begint_op", "capaciteit", "organisator")
     list_filter = ("soort", "kern")
     search_fields = ("titel",)

@@ -1,6 +1,9 @@
 """Choices of participation trajectories and meetings, with the plain-language texts."""
 
+from dataclasses import dataclass
+
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,7 +37,7 @@ class Ladder(models.TextChoices):
 
 
 # What each level promises residents, in plain language (B1).
-LADDER_BELOFTE: dict[str, str] = {
+LADDER_BELOFTE: dict[str, str | Promise] = {
     Ladder.INFORMEREN: _(
         "Wij vertellen u wat er gaat gebeuren en waarom. U kunt vragen stellen. "
         "De gemeente beslist; over de keuze zelf praat u niet mee."
@@ -76,67 +79,147 @@ class Stap(models.TextChoices):
     EVALUATIE = "evaluatie", _("Evalueren en leren (Plan-Do-Check-Act)")
 
 
-STAPPEN: dict[str, tuple[str, ...]] = {
-    TrajectSoort.INWONERSPARTICIPATIE: (
-        Stap.AFWEGING,
-        Stap.BETROKKENEN,
-        Stap.NIVEAU,
-        Stap.COMMUNICATIEPLAN,
-        Stap.MIDDELEN,
-        Stap.EVALUATIE,
-    ),
-    TrajectSoort.OVERHEIDSPARTICIPATIE: (
-        Stap.GESCHIEDENIS,
-        Stap.HOUDING,
-        Stap.ROL,
-        Stap.DUIDELIJKHEID,
-        Stap.EVALUATIE,
-    ),
-}
+@dataclass(frozen=True)
+class StapDefinitie:
+    """One step of a method, defined once: the rules, services, forms, views and templates
+    all read it from STAP_DEFINITIES."""
 
-# A short plain-language guide shown above each step's form.
-STAP_UITLEG: dict[str, str] = {
-    Stap.AFWEGING: _(
-        "Niet elk onderwerp is geschikt voor (uitgebreide) participatie. Schrijf op over welk "
-        "deel inwoners kunnen meepraten, wat al vastligt (wetten, regels, eerdere besluiten) en "
-        "waarom."
+    stap: Stap
+    soorten: tuple[str, ...]  # the methods (TrajectSoort) this step belongs to
+    uitleg: str | Promise  # the short guide shown above the step's form
+    velden: tuple[str, ...]  # Traject fields the step writes (beside kanalen, betrokkenen)
+    verplicht: tuple[str, ...] = ()  # needed before the step counts as complete
+    publiceren_na: bool = False  # after this step the trajectory may go public
+    toont_ladder: bool = False  # the step page explains the participatieladder
+    keuzerondjes: tuple[str, ...] = ()  # choice fields shown as radio buttons
+
+    @property
+    def key(self) -> str:
+        return str(self.stap.value)
+
+    @property
+    def label(self) -> str:
+        return str(self.stap.label)
+
+
+_I = (TrajectSoort.INWONERSPARTICIPATIE.value,)
+_O = (TrajectSoort.OVERHEIDSPARTICIPATIE.value,)
+
+# In method order; the order per method (STAPPEN) follows from it.
+STAP_DEFINITIES: tuple[StapDefinitie, ...] = (
+    StapDefinitie(
+        stap=Stap.AFWEGING,
+        soorten=_I,
+        uitleg=_(
+            "Niet elk onderwerp is geschikt voor (uitgebreide) participatie. Schrijf op over "
+            "welk deel inwoners kunnen meepraten, wat al vastligt (wetten, regels, eerdere "
+            "besluiten) en waarom."
+        ),
+        velden=("geschikt_voor_participatie", "kaders"),
+        verplicht=("geschikt_voor_participatie",),
     ),
-    Stap.BETROKKENEN: _(
-        "Wie hebben met dit onderwerp te maken? Gebruik Factor C: welke doelgroepen, wat zijn "
-        "hun belangen en welke informatie hebben zij nodig?"
+    StapDefinitie(
+        stap=Stap.BETROKKENEN,
+        soorten=_I,
+        uitleg=_(
+            "Wie hebben met dit onderwerp te maken? Gebruik Factor C: welke doelgroepen, wat zijn "
+            "hun belangen en welke informatie hebben zij nodig?"
+        ),
+        velden=(),
+        verplicht=(),
     ),
-    Stap.NIVEAU: _(
-        "Kies hoeveel invloed inwoners krijgen. Elk niveau is een belofte aan inwoners: lees wat "
-        "die belofte inhoudt. Betrekt u inwoners niet of minder, zeg dat dan eerlijk en waarom."
+    StapDefinitie(
+        stap=Stap.NIVEAU,
+        soorten=_I,
+        uitleg=_(
+            "Kies hoeveel invloed inwoners krijgen. Elk niveau is een belofte aan inwoners: lees "
+            "wat die belofte inhoudt. Betrekt u inwoners niet of minder, zeg dat dan eerlijk en "
+            "waarom."
+        ),
+        velden=("ladder", "niveau_toelichting", "minder_betrokken", "minder_betrokken_reden"),
+        verplicht=("ladder", "niveau_toelichting"),
+        publiceren_na=True,
+        toont_ladder=True,
     ),
-    Stap.COMMUNICATIEPLAN: _(
-        "Hoe bereikt u de betrokkenen? Kies kanalen uit de communicatietoolbox van de kern en "
-        "beschrijf wat u wanneer vertelt."
+    StapDefinitie(
+        stap=Stap.COMMUNICATIEPLAN,
+        soorten=_I,
+        uitleg=_(
+            "Hoe bereikt u de betrokkenen? Kies kanalen uit de communicatietoolbox van de kern en "
+            "beschrijf wat u wanneer vertelt."
+        ),
+        velden=("communicatieplan",),
+        verplicht=("communicatieplan",),
     ),
-    Stap.MIDDELEN: _(
-        "Welke middelen zet u in: een avond in het dorpshuis, een koffiemoment, een enquête, "
-        "een digitale stemming? Vertel inwoners hoe zij kunnen meedoen."
+    StapDefinitie(
+        stap=Stap.MIDDELEN,
+        soorten=_I,
+        uitleg=_(
+            "Welke middelen zet u in: een avond in het dorpshuis, een koffiemoment, een enquête, "
+            "een digitale stemming? Vertel inwoners hoe zij kunnen meedoen."
+        ),
+        velden=("middelen", "hoe_meedoen"),
+        verplicht=("middelen", "hoe_meedoen"),
     ),
-    Stap.GESCHIEDENIS: _(
-        "Is dit initiatief al eens eerder genomen, hier of in een andere kern? Wat kunnen we "
-        "daarvan leren?"
+    StapDefinitie(
+        stap=Stap.GESCHIEDENIS,
+        soorten=_O,
+        uitleg=_(
+            "Is dit initiatief al eens eerder genomen, hier of in een andere kern? Wat kunnen we "
+            "daarvan leren?"
+        ),
+        velden=("geschiedenis",),
+        verplicht=("geschiedenis",),
     ),
-    Stap.HOUDING: _(
-        "Hoe nadrukkelijk willen we betrokken zijn? Dat hangt af van het belang van het "
-        "initiatief en de kans dat het slaagt."
+    StapDefinitie(
+        stap=Stap.HOUDING,
+        soorten=_O,
+        uitleg=_(
+            "Hoe nadrukkelijk willen we betrokken zijn? Dat hangt af van het belang van het "
+            "initiatief en de kans dat het slaagt."
+        ),
+        velden=("belang", "slagingskans", "houding"),
+        verplicht=("belang", "slagingskans", "houding"),
+        keuzerondjes=("belang", "slagingskans"),
     ),
-    Stap.ROL: _(
-        "Inwoners zijn eigenaar van hun initiatief. Welke rol heeft de gemeente: ruimte bieden, "
-        "stimuleren, ondersteunen of faciliteren?"
+    StapDefinitie(
+        stap=Stap.ROL,
+        soorten=_O,
+        uitleg=_(
+            "Inwoners zijn eigenaar van hun initiatief. Welke rol heeft de gemeente: ruimte "
+            "bieden, stimuleren, ondersteunen of faciliteren?"
+        ),
+        velden=("rol_gemeente", "rol_toelichting"),
+        verplicht=("rol_gemeente", "rol_toelichting"),
+        keuzerondjes=("rol_gemeente",),
     ),
-    Stap.DUIDELIJKHEID: _(
-        "Zeg wat je doet en doe wat je zegt. Spreek vooraf af wat inwoners van de gemeente "
-        "kunnen verwachten en andersom."
+    StapDefinitie(
+        stap=Stap.DUIDELIJKHEID,
+        soorten=_O,
+        uitleg=_(
+            "Zeg wat je doet en doe wat je zegt. Spreek vooraf af wat inwoners van de gemeente "
+            "kunnen verwachten en andersom."
+        ),
+        velden=("afspraken_gemeente", "afspraken_inwoners"),
+        verplicht=("afspraken_gemeente", "afspraken_inwoners"),
+        publiceren_na=True,
     ),
-    Stap.EVALUATIE: _(
-        "Wat ging goed, wat doen we volgende keer anders? Wat is er gedaan met de inbreng? "
-        "De lessen zijn later terug te vinden voor andere trajecten en kernen."
+    StapDefinitie(
+        stap=Stap.EVALUATIE,
+        soorten=_I + _O,
+        uitleg=_(
+            "Wat ging goed, wat doen we volgende keer anders? Wat is er gedaan met de inbreng? "
+            "De lessen zijn later terug te vinden voor andere trajecten en kernen."
+        ),
+        velden=("resultaten", "wat_ging_goed", "wat_kan_beter", "lessen"),
+        verplicht=("resultaten", "wat_ging_goed", "wat_kan_beter", "lessen"),
     ),
+)
+STAP_DEFINITIE: dict[str, StapDefinitie] = {d.key: d for d in STAP_DEFINITIES}
+
+STAPPEN: dict[str, tuple[str, ...]] = {
+    soort: tuple(d.key for d in STAP_DEFINITIES if soort in d.soorten)
+    for soort in TrajectSoort.values
 }
 
 

@@ -1,19 +1,25 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.constants import Rol
+from accounts.models import Rol
 from core.forms import email_veld, naam_veld
 from kernen.models import Kern
 from kernen.selectors import kanalen_van_kernen
 from participatie.models import Betrokkene, Bijeenkomst, Traject
 
-from .constants import LADDER_BELOFTE, Ladder, Stap, TrajectSoort
-from .rules import STAP_VERPLICHT
-from .services import BIJEENKOMST_VELDEN, STAP_VELDEN
+from .constants import LADDER_BELOFTE, STAP_DEFINITIE, Ladder, Stap, TrajectSoort
+from .services import BIJEENKOMST_VELDEN
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _veld(form: forms.BaseForm, naam: str) -> Any:
+    """A field of the form, typed loosely: its kind (choice, model choice, date) varies."""
+    return form.fields[naam]
 
 
 def _medewerkers(rol: str):
@@ -38,7 +44,14 @@ class TrajectForm(forms.ModelForm):
 
     class Meta:
         model = Traject
-        fields = ("titel", "onderwerp", "soort", "kernen", "eigenaar", "kernambtenaar")
+        fields: tuple[str, ...] = (
+            "titel",
+            "onderwerp",
+            "soort",
+            "kernen",
+            "eigenaar",
+            "kernambtenaar",
+        )
         widgets = {"soort": forms.RadioSelect, "onderwerp": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
@@ -51,9 +64,9 @@ class TrajectForm(forms.ModelForm):
         }
         for naam, queryset in querysets.items():
             if naam in self.fields:
-                self.fields[naam].queryset = queryset
+                _veld(self, naam).queryset = queryset
         if "soort" in self.fields:
-            self.fields["soort"].choices = list(TrajectSoort.choices)
+            _veld(self, "soort").choices = list(TrajectSoort.choices)
 
 
 class TrajectBasisForm(TrajectForm):
@@ -69,26 +82,28 @@ def ladder_keuzes():
 
 
 class StapForm(forms.ModelForm):
-    """The small guided form of one step; the fields come from services.STAP_VELDEN."""
+    """The small guided form of one step; fields and required fields come from the step's
+    definition (constants.STAP_DEFINITIES)."""
 
     stap: str = ""
 
     def __init__(self, *args, traject: Traject, **kwargs):
-        super().__init__(*args, instance=traject, **kwargs)
-        for naam in STAP_VERPLICHT[self.stap]:
+        super().__init__(*args, instance=traject, **kwargs)  # type: ignore[misc]
+        definitie = STAP_DEFINITIE[self.stap]
+        for naam in definitie.verplicht:
             self.fields[naam].required = True
             self.fields[naam].error_messages["required"] = _("Vul dit in.")
         if "ladder" in self.fields:
-            self.fields["ladder"].choices = ladder_keuzes()
+            _veld(self, "ladder").choices = ladder_keuzes()
             self.fields["ladder"].widget = forms.RadioSelect(choices=ladder_keuzes())
-        for naam in ("belang", "slagingskans", "rol_gemeente"):
+        for naam in definitie.keuzerondjes:
             if naam in self.fields:
                 self.fields[naam].widget = forms.RadioSelect(
-                    choices=[c for c in self.fields[naam].choices if c[0]]
+                    choices=[c for c in _veld(self, naam).choices if c[0]]
                 )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("minder_betrokken") and not (data.get("minder_betrokken_reden") or "").strip():
             self.add_error(
                 "minder_betrokken_reden",
@@ -98,7 +113,7 @@ class StapForm(forms.ModelForm):
 
 
 def stap_form_class(stap: str) -> type[StapForm]:
-    velden = STAP_VELDEN[stap]
+    velden = STAP_DEFINITIE[stap].velden
     widgets = {
         v: forms.Textarea(attrs={"rows": 4})
         for v in velden
@@ -119,8 +134,14 @@ def stap_form_class(stap: str) -> type[StapForm]:
 
 
 class KanalenMixin:
+    """Before StapForm in the MRO: the communication plan's channels from the kernen."""
+
+    fields: dict[str, Any]
+    initial: dict[str, Any]
+    is_bound: bool
+
     def __init__(self, *args, traject: Traject, **kwargs):
-        super().__init__(*args, traject=traject, **kwargs)
+        super().__init__(*args, traject=traject, **kwargs)  # type: ignore[call-arg]
         field = self.fields["kanalen"]
         field.queryset = kanalen_van_kernen(traject.kernen.all()).order_by("kern__naam", "naam")
         field.label_from_instance = lambda k: f"{k.naam} ({k.kern.naam}, {k.get_soort_display()})"
@@ -148,7 +169,7 @@ class BetrokkeneForm(forms.ModelForm):
             field.required = False
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("doelgroep") and not (data.get("belangen") and data.get("informatiebehoefte")):
             self.add_error(
                 None, _("Vul bij elke doelgroep de belangen en de informatiebehoefte in.")
@@ -182,15 +203,15 @@ class BijeenkomstForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["begint_op"].input_formats = ["%Y-%m-%dT%H:%M"]
-        self.fields["eindigt_op"].input_formats = ["%Y-%m-%dT%H:%M"]
-        self.fields["kern"].queryset = Kern.objects.actief().order_by("naam")
-        self.fields["kern"].empty_label = _("Hele gemeente")
-        self.fields["kernwethouder"].queryset = _medewerkers(Rol.KERNWETHOUDER)
-        self.fields["traject"].queryset = Traject.objects.order_by("titel")
+        _veld(self, "begint_op").input_formats = ["%Y-%m-%dT%H:%M"]
+        _veld(self, "eindigt_op").input_formats = ["%Y-%m-%dT%H:%M"]
+        _veld(self, "kern").queryset = Kern.objects.actief().order_by("naam")
+        _veld(self, "kern").empty_label = _("Hele gemeente")
+        _veld(self, "kernwethouder").queryset = _medewerkers(Rol.KERNWETHOUDER)
+        _veld(self, "traject").queryset = Traject.objects.order_by("titel")
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         begin, eind = data.get("begint_op"), data.get("eindigt_op")
         if begin and eind and eind <= begin:
             self.add_error("eindigt_op", _("Het einde moet na het begin liggen."))

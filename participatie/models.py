@@ -294,6 +294,9 @@ class Bijeenkomst(models.Model):
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = BijeenkomstQuerySet.as_manager()
+    # Set by BijeenkomstQuerySet.met_aantallen().
+    aantal_aangemeld: int
+    aantal_wachtlijst: int
 
     class Meta:
         ordering = ["begint_op"]
@@ -322,7 +325,7 @@ class Bijeenkomst(models.Model):
 
     @property
     def plek(self) -> str:
-        return self.kern.naam if self.kern_id else str(_("Hele gemeente"))
+        return self.kern.naam if self.kern is not None else str(_("Hele gemeente"))
 
 
 class Aanmelding(InwonerContact):

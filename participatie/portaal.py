@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.hooks import Link, Panel, StartLink
+from core.links import links_vernieuwen
 
 from . import selectors, services
 
@@ -73,7 +74,8 @@ def persoonlijke_links(*, email: str) -> list[Link]:
         Link(
             label=_("Uw aanmelding: %(titel)s (%(datum)s)")
             % {"titel": a.bijeenkomst.titel, "datum": a.bijeenkomst.begint_op.strftime("%d-%m-%Y")},
-            url=url,
+            url=services.aanmelding_link(a),
         )
-        for a, url in services.aanmelding_links_vernieuwen(email=email)
+        # Fresh links for the live registrations of coming meetings; older ones stop working.
+        for a in links_vernieuwen(selectors.aanmeldingen_met_link(email=email))
     ]

@@ -21,27 +21,21 @@ from accounts.rules import (
 )
 
 from . import selectors
-from .constants import STAPPEN, AanmeldingStatus, BijeenkomstStatus, Stap, TrajectStatus
-
-# Fields a step needs before it counts as complete (the form marks them required too).
-STAP_VERPLICHT: dict[str, tuple[str, ...]] = {
-    Stap.AFWEGING: ("geschikt_voor_participatie",),
-    Stap.BETROKKENEN: (),  # at least one betrokkene, checked by betrokkenen_compleet
-    Stap.NIVEAU: ("ladder", "niveau_toelichting"),
-    Stap.COMMUNICATIEPLAN: ("communicatieplan",),
-    Stap.MIDDELEN: ("middelen", "hoe_meedoen"),
-    Stap.GESCHIEDENIS: ("geschiedenis",),
-    Stap.HOUDING: ("belang", "slagingskans", "houding"),
-    Stap.ROL: ("rol_gemeente", "rol_toelichting"),
-    Stap.DUIDELIJKHEID: ("afspraken_gemeente", "afspraken_inwoners"),
-    Stap.EVALUATIE: ("resultaten", "wat_ging_goed", "wat_kan_beter", "lessen"),
-}
+from .constants import (
+    STAP_DEFINITIE,
+    STAP_DEFINITIES,
+    STAPPEN,
+    AanmeldingStatus,
+    BijeenkomstStatus,
+    Stap,
+    TrajectStatus,
+)
 
 # The step after which a trajectory may be shown to the public: by then residents can read
 # what is decided, what they may expect (the ladder's promise or our role) and what is fixed.
 PUBLICEREN_NA: dict[str, str] = {
-    "inwonersparticipatie": Stap.NIVEAU,
-    "overheidsparticipatie": Stap.DUIDELIJKHEID,
+    soort: next(d.key for d in STAP_DEFINITIES if soort in d.soorten and d.publiceren_na)
+    for soort in STAPPEN
 }
 
 
@@ -79,7 +73,7 @@ def volgende_stap(*, soort: str, voltooid: Iterable[str]) -> str | None:
 def ontbrekende_velden(*, stap: str, waarden: Mapping[str, object]) -> list[str]:
     """Names of required fields of a step that are empty. Also: a reason when residents are
     not or less involved."""
-    ontbreekt = [veld for veld in STAP_VERPLICHT[stap] if not waarden.get(veld)]
+    ontbreekt = [veld for veld in STAP_DEFINITIE[stap].verplicht if not waarden.get(veld)]
     reden = str(waarden.get("minder_betrokken_reden") or "").strip()
     if stap == Stap.NIVEAU and waarden.get("minder_betrokken") and not reden:
         ontbreekt.append("minder_betrokken_reden")

@@ -3,9 +3,9 @@
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from accounts.constants import Rol
+from accounts.models import Rol
 from kernen.models import Kern
-from participatie.models import Aanmelding, Bijeenkomst, Traject
+from participatie.models import Aanmelding, Bijeenkomst, BijeenkomstQuerySet, Traject
 
 from .constants import AanmeldingStatus, BijeenkomstStatus, TrajectStatus
 
@@ -26,12 +26,13 @@ def trajecten_voor_medewerker(user) -> QuerySet[Traject]:
     ).distinct()
 
 
+def trajecten_detail() -> QuerySet[Traject]:
+    """Trajectories with everything the staff pages show (one is read per request)."""
+    return Traject.objects.met_lijstgegevens().prefetch_related("betrokkenen", "kanalen__kern")
+
+
 def traject_detail(*, pk: int) -> Traject:
-    return (
-        Traject.objects.met_lijstgegevens()
-        .prefetch_related("betrokkenen", "kanalen__kern")
-        .get(pk=pk)
-    )
+    return trajecten_detail().get(pk=pk)
 
 
 def trajecten_publiek(*, kern: Kern | None = None) -> QuerySet[Traject]:
@@ -95,7 +96,7 @@ def bijeenkomst_publiek(*, pk: int) -> Bijeenkomst:
     return Bijeenkomst.objects.met_aantallen().select_related("kernwethouder").get(pk=pk)
 
 
-def _bijeenkomsten_binnen(user, *, ook_kernwethouder: bool) -> QuerySet[Bijeenkomst]:
+def _bijeenkomsten_binnen(user, *, ook_kernwethouder: bool) -> BijeenkomstQuerySet:
     """The one place that says which meetings a member of staff may change (or, with the
     kernwethouder, see with their registrations). The rules, the staff list and the links on
     the kern dashboard all ask this, so a listed meeting never answers 403.
@@ -126,7 +127,7 @@ def bijeenkomsten_te_wijzigen(user) -> QuerySet[Bijeenkomst]:
     return _bijeenkomsten_binnen(user, ook_kernwethouder=False)
 
 
-def bijeenkomsten_met_aanmeldingen(user) -> QuerySet[Bijeenkomst]:
+def bijeenkomsten_met_aanmeldingen(user) -> BijeenkomstQuerySet:
     """Meetings whose staff page (with the registrations) this member of staff may open."""
     return _bijeenkomsten_binnen(user, ook_kernwethouder=True)
 
@@ -162,7 +163,17 @@ def kern_dashboard(*, kern: Kern, nu=None) -> dict:
     }
 
 
-def herinneringen_te_versturen(*, begin, eind) -> QuerySet[Aanmelding]:
+def aanmeldingen_met_link(*, email: str) -> QuerySet[Aanmelding]:
+    """An address's live registrations of coming meetings: the ones a fresh link is for."""
+    return (
+        Aanmelding.objects.select_related("bijeenkomst")
+        .filter(email=email.strip().lower(), bijeenkomst__begint_op__gt=timezone.now())
+        .exclude(status=AanmeldingStatus.AFGEMELD)
+        .order_by("bijeenkomst__begint_op", "pk")
+    )
+
+
+def herinneringen_te_versturen(*, begin, eind) -> QuerySet[Aanmelding, int]:
     return Aanmelding.objects.filter(
         status=AanmeldingStatus.AANGEMELD,
         bijeenkomst__status=BijeenkomstStatus.GEPLAND,

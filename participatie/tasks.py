@@ -12,7 +12,7 @@ def herinnering_versturen(aanmelding_id: int) -> bool:
 
 
 @shared_task(acks_late=True)
-def herinneringen_versturen() -> int:
+def bijeenkomst_herinneringen_versturen() -> int:
     """Periodic sweep (beat): remind everyone registered for a meeting that starts tomorrow.
     Each reminder is recorded once (BijeenkomstHerinnering, unique per registration)."""
     begin, eind = rules.herinnering_venster(nu=timezone.now())

@@ -5,8 +5,10 @@ them). Tests marked `postgres` or `redis` skip with a clear reason when the serv
 unless REQUIRE_SERVICES=1 (CI), where a missing service is a failure.
 """
 
+import copy
 import os
 import socket
+import uuid
 from urllib.parse import urlparse
 
 import pytest
@@ -89,6 +91,16 @@ def _celery_join_flag():
 
     _set_task_join_will_block(False)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_keys(settings):
+    """Each test counts its own rate limits and caches its own pages: a fresh key prefix on
+    the same (real) Redis, so nothing carries over from another test or an earlier run."""
+    caches = copy.deepcopy(settings.CACHES)
+    basis = caches["default"].get("KEY_PREFIX", "")
+    caches["default"]["KEY_PREFIX"] = f"{basis}-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = caches
 
 
 @pytest.fixture(autouse=True)

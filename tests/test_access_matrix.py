@@ -54,8 +54,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from accounts.constants import Rol
-from accounts.models import Team
+from accounts.models import Rol, Team
 from core.links import SALT, maak_token
 from tests.conftest import current_code
 from tests.factories import TEST_PASSWORD, KernFactory, MedewerkerFactory, TeamFactory
@@ -255,7 +254,7 @@ MATRIX: dict[str, Rij] = {
     "monitoring:monitoring": medewerker("2M 2M FF FF 2M 2M FF 2M"),
     "monitoring:monitoring_csv": medewerker("2M 2M FF FF 2M 2M FF 2M"),
     "monitoring:actiepunten": medewerker("2M 2M FF FF 2M 2M FF 2M"),
-    "monitoring:actiepunt_status": medewerker("FF FF FF FF FF 22 FF 22"),
+    "monitoring:actiepunt_status": medewerker("FF FF FF FF FF 24 FF 24"),
 
     "kernen:mijn_kernen": medewerker("2M 2M FF FF 2M FF FF 2M"),
     "kernen:dashboard": medewerker(
@@ -374,13 +373,13 @@ MATRIX: dict[str, Rij] = {
                                         "2M FF 2M 2M FF FF FF 2M",
                                         "FF FF FF FF FF FF FF 2M"),
     "vragen:vraag_routeren": medewerker(
-                                        "22 FF FF FF FF FF FF 22",
-                                        "FF FF FF FF FF FF FF 22"),
+                                        "24 FF FF FF FF FF FF 24",
+                                        "FF FF FF FF FF FF FF 24"),
     "vragen:vraag_beantwoorden": medewerker(
-                                        "FF FF 22 FF FF FF FF FF",
+                                        "FF FF 24 FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),
     "vragen:vraag_teruggeven": medewerker(
-                                        "FF FF 22 FF FF FF FF FF",
+                                        "FF FF 24 FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),
 
     "participatie:traject_lijst": medewerker("2M 2M 2M 2M 2M 2M FF 2M"),

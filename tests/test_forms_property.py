@@ -787,7 +787,7 @@ def initiatief_aanvullen(o: Omgeving) -> Doel:
     from initiatieven.forms import AanvullenForm
 
     initiatief = _initiatief()
-    token = _token(services.LINK_SOORT, initiatief)
+    token = _token(services.PERSOONLIJKE_LINK.naam, initiatief)
     return Doel(
         url=reverse("initiatieven:mijn_aanvullen", kwargs={"token": token}),
         formulieren=[AanvullenForm(prefix="aanvullen")],
@@ -801,7 +801,7 @@ def initiatief_intrekken(o: Omgeving) -> Doel:
     from initiatieven.forms import IntrekkenForm
 
     initiatief = _initiatief()
-    token = _token(services.LINK_SOORT, initiatief)
+    token = _token(services.PERSOONLIJKE_LINK.naam, initiatief)
     return Doel(
         url=reverse("initiatieven:mijn_intrekken", kwargs={"token": token}),
         formulieren=[IntrekkenForm(prefix="intrekken")],
@@ -946,7 +946,7 @@ def initiatieven_lijst(o: Omgeving) -> Doel:
 def _aanvraag_nieuw(o: Omgeving, code: str) -> Doel:
     from budgetten.forms import AanvraagForm, KostenpostFormSet
     from budgetten.models import Regeling
-    from budgetten.rules import CRITERIA
+    from budgetten.regels import CRITERIA
 
     _regelingen()
     KernFactory()
@@ -1192,7 +1192,7 @@ def vergoeding(o: Omgeving) -> Doel:
 def _stemronde(kern, ambtenaar, *, kandidaat=False, open_=False):
     from budgetten import services
     from budgetten.constants import StemrondeFase
-    from budgetten.rules import CRITERIA
+    from budgetten.regels import CRITERIA
     from tests.budgetten.factories import AanvraagFactory, StemrondeFactory, regeling
 
     ronde = StemrondeFactory(kern=kern, aangemaakt_door=ambtenaar)
@@ -1453,7 +1453,7 @@ def vraag_waarderen(o: Omgeving) -> Doel:
     vraag, bm = _doorgestuurd()
     services.vraag_beantwoorden(vraag_id=vraag.pk, door=bm, soort="inhoudelijk", tekst="Klaar")
     vraag = services.vraag_email_bevestigen(vraag_id=vraag.pk)
-    token = _token(services.LINK_SOORT, vraag)
+    token = _token(services.PERSOONLIJKE_LINK.naam, vraag)
     return Doel(
         url=reverse("vragen:vraag_persoonlijk", kwargs={"token": token}),
         formulieren=[WaarderingForm()],

@@ -1,8 +1,7 @@
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from accounts.constants import Rol
-from accounts.models import Team
+from accounts.models import Rol, Team
 from budgetten.models import Regeling, RegelingJaar
 from kernen.models import Gebied, Kern, Signaleringsgroep
 

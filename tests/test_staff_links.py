@@ -20,9 +20,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.constants import Rol
 from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from accounts.models import Medewerker
+from accounts.models import Medewerker, Rol
 from kernen.models import Kern
 from tests.conftest import current_code
 from tests.factories import KernFactory, MedewerkerFactory

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from accounts.constants import Rol
+from accounts.models import Rol
 from kernen.models import Kern
 from tests.factories import MedewerkerFactory
 

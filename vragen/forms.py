@@ -1,10 +1,11 @@
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.constants import Rol
-from accounts.models import Medewerker, Team
+from accounts.models import Medewerker, Rol, Team
 from core.forms import datum_in_bereik, email_veld, naam_veld, telefoon_veld
 from kernen.models import Kern
 
@@ -14,15 +15,6 @@ TEKST_FOUTEN = {
     "required": _("Vul de tekst in."),
     "max_length": _("De tekst is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d)."),
 }
-
-
-def fout_naar_form(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form (field errors where the field exists)."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 class KernKeuze(forms.ModelChoiceField):
@@ -67,7 +59,8 @@ class VraagStellenForm(forms.Form):
 
     def __init__(self, *args, kernen=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kern"].queryset = kernen if kernen is not None else Kern.objects.actief()
+        kern_veld = cast(forms.ModelChoiceField, self.fields["kern"])
+        kern_veld.queryset = kernen if kernen is not None else Kern.objects.actief()
 
 
 class VraagRegistrerenForm(VraagStellenForm):
@@ -132,14 +125,15 @@ class RouterenForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["behandelaar"].queryset = (
+        behandelaar = cast(forms.ModelChoiceField, self.fields["behandelaar"])
+        behandelaar.queryset = (
             Medewerker.objects.filter(is_active=True, groups__name=Rol.BELEIDSMEDEWERKER)
             .select_related("team")
             .order_by("first_name", "last_name")
         )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("team") and not data.get("behandelaar") and not self.errors:
             raise ValidationError(_("Kies een team of een beleidsmedewerker."))
         return data
@@ -194,14 +188,17 @@ class WaarderingForm(forms.Form):
     )
 
 
+GROEPEN = [
+    ("team", _("Team")),
+    ("behandelaar", _("Beleidsmedewerker")),
+    ("kern", _("Kern")),
+]
+
+
 class CijfersForm(forms.Form):
     groep = forms.ChoiceField(
         label=_("Per"),
-        choices=[
-            ("team", _("Team")),
-            ("behandelaar", _("Beleidsmedewerker")),
-            ("kern", _("Kern")),
-        ],
+        choices=GROEPEN,
         initial="team",
     )
     # Bounded: vraag_cijfers turns the dates into Amsterdam day boundaries (van minus a day),
@@ -220,7 +217,7 @@ class CijfersForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
             raise ValidationError(_("De begindatum ligt na de einddatum."))
         return data

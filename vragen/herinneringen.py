@@ -30,8 +30,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.constants import Rol
-from accounts.models import Medewerker
+from accounts.models import Medewerker, Rol
 from core.mail import mail_versturen
 from kernen.models import Kern
 from vragen.models import Herinnering, Vraag

@@ -166,6 +166,11 @@ class Routering(models.Model):
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.op:%Y-%m-%d %H:%M}"
 
+    @property
+    def is_doorgestuurd(self) -> bool:
+        """Sent to a team or person (the history line names them); else handed back."""
+        return self.soort == RouteringSoort.DOORGESTUURD
+
 
 class Antwoord(models.Model):
     """A content or process answer. A vraag has at most one content answer."""
@@ -198,6 +203,11 @@ class Antwoord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} op {self.vraag}"
+
+    @property
+    def is_procesantwoord(self) -> bool:
+        """A promise of a date for the content answer (not the answer itself)."""
+        return self.soort == AntwoordSoort.PROCES
 
 
 class Herinnering(models.Model):

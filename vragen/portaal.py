@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from core.hooks import Link, Panel, StartLink
 
 from .selectors import kern_vraag_cijfers
-from .services import persoonlijke_url, vragen_links_vernieuwen
+from .services import PERSOONLIJKE_LINK, vragen_links_vernieuwen
 
 
 def kern_acties(*, kern) -> list[Link]:
@@ -58,6 +58,6 @@ STARTPAGINA = [
 
 def persoonlijke_links(*, email: str) -> list[Link]:
     return [
-        Link(label=_("Uw vraag: %(o)s") % {"o": v.onderwerp}, url=persoonlijke_url(v))
+        Link(label=_("Uw vraag: %(o)s") % {"o": v.onderwerp}, url=PERSOONLIJKE_LINK.url(v))
         for v in vragen_links_vernieuwen(email=email)
     ]

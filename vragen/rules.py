@@ -3,7 +3,7 @@ predicates/permissions (used by views). Registered from participatie/rules.py.""
 
 import rules
 
-from accounts.constants import Rol
+from accounts.models import Rol
 from accounts.rules import (
     is_beleidsmedewerker,
     is_functioneel_beheer,

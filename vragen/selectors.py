@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from accounts.constants import Rol
+from accounts.models import Rol
 from kernen.models import Kern
 from vragen.models import Routering, Vraag
 
@@ -41,17 +41,16 @@ def inbox(user) -> QuerySet[Vraag]:
     )
 
 
-def vraag_voor_detail(*, pk: int) -> Vraag:
-    return (
-        Vraag.objects.select_related("kern", "team", "behandelaar", "geregistreerd_door")
-        .prefetch_related(
-            Prefetch(
-                "routeringen",
-                queryset=Routering.objects.select_related("team", "behandelaar", "door"),
-            ),
-            "antwoorden__door",
-        )
-        .get(pk=pk)
+def vragen_voor_detail() -> QuerySet[Vraag]:
+    """Vragen with everything the staff detail page shows (history and answers)."""
+    return Vraag.objects.select_related(
+        "kern", "team", "behandelaar", "geregistreerd_door"
+    ).prefetch_related(
+        Prefetch(
+            "routeringen",
+            queryset=Routering.objects.select_related("team", "behandelaar", "door"),
+        ),
+        "antwoorden__door",
     )
 
 

@@ -8,7 +8,11 @@ urlpatterns = [
     path("vragen/stellen/", views.vraag_stellen, name="vraag_stellen"),
     path("vragen/verstuurd/", views.vraag_verstuurd, name="vraag_verstuurd"),
     path("vragen/mijn/<str:token>/", views.vraag_persoonlijk, name="vraag_persoonlijk"),
-    path("vragen/bevestigen/<str:token>/", views.vraag_bevestigen, name="vraag_bevestigen"),
+    path(
+        "vragen/bevestigen/<str:token>/",
+        views.VraagBevestigenView.as_view(),
+        name="vraag_bevestigen",
+    ),
     path("medewerker/vragen/", views.VragenInboxView.as_view(), name="vragen_inbox"),
     path(
         "medewerker/vragen/registreren/",

@@ -1,28 +1,28 @@
 from datetime import date
+from typing import cast
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
-from accounts.constants import Rol
-from core.links import LinkOngeldig, bevestig_pagina, haal_object, link_ongeldig_response
+from accounts.models import Medewerker, Rol
+from core.beveiliging import publiek_formulier
+from core.fouten import Weigering, naar_form
+from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.querystring import slug_uit_query
-from core.toegang import StaffPermissionMixin
+from core.toegang import ActieView, StaffPermissionMixin
 from kernen.models import Kern
 from vragen.models import Vraag
 
-from . import services
-from .constants import BEANTWOORDBAAR, ROUTEERBAAR, VraagStatus
+from . import services, workflow
 from .deadlines import lokale_datum, termijnstatus
 from .filters import VraagFilter
 from .forms import (
+    GROEPEN,
     AntwoordForm,
     CijfersForm,
     RouterenForm,
@@ -30,9 +30,14 @@ from .forms import (
     VraagRegistrerenForm,
     VraagStellenForm,
     WaarderingForm,
-    fout_naar_form,
 )
-from .selectors import inbox, vraag_cijfers, vraag_voor_detail, vraag_voor_inwoner
+from .selectors import inbox, vraag_cijfers, vraag_voor_inwoner, vragen_voor_detail
+from .workflow import Actie
+
+
+def _medewerker(request) -> Medewerker:
+    """The signed-in member of staff (StaffPermissionMixin lets no one else in)."""
+    return cast(Medewerker, request.user)
 
 
 def _met_termijnstatus(vragen, nu):
@@ -44,6 +49,7 @@ def _met_termijnstatus(vragen, nu):
 # --- inwoner ------------------------------------------------------------------------------
 
 
+@publiek_formulier("vraag")
 def vraag_stellen(request):
     slug = slug_uit_query(request.GET, "kern")
     kern = Kern.objects.actief().filter(slug=slug).first() if slug else None
@@ -52,8 +58,8 @@ def vraag_stellen(request):
         if form.is_valid():
             try:
                 services.vraag_stellen(**form.cleaned_data)
-            except ValidationError as exc:
-                fout_naar_form(form, exc)
+            except Weigering as exc:
+                naar_form(form, exc)
             else:
                 return redirect("vragen:vraag_verstuurd")
     else:
@@ -65,43 +71,45 @@ def vraag_verstuurd(request):
     return render(request, "vragen/verstuurd.html")
 
 
-@require_http_methods(["GET", "POST"])
-def vraag_bevestigen(request, token: str):
+class VraagBevestigenView(BevestigView):
     """The link in the first mail. A GET shows only a button and confirms nothing (mail
     scanners follow links); the POST confirms the address. Afterwards the same link leads
     to the personal page, so the inwoner can keep using the first mail."""
-    try:
-        vraag = haal_object(
-            token, soort=services.BEVESTIG_SOORT, queryset=Vraag.objects.select_related("kern")
-        )
-    except LinkOngeldig as exc:
-        return link_ongeldig_response(request, exc)
-    if request.method == "POST":
-        vraag = services.vraag_email_bevestigen(vraag_id=vraag.pk)
-        messages.success(request, _("Uw e-mailadres is bevestigd."))
-        return redirect(services.persoonlijk_pad(vraag))
-    if vraag.email_bevestigd_op is not None:
-        return redirect(services.persoonlijk_pad(vraag))
-    return bevestig_pagina(
-        request,
-        titel=_("Bevestig uw e-mailadres"),
-        uitleg=_(
-            'U stuurde ons uw %(soort)s "%(onderwerp)s" over %(kern)s. Klik op de knop om '
-            "uw e-mailadres te bevestigen. Daarna ziet u hoe het met uw vraag staat."
-        )
-        % {
-            "soort": vraag.get_soort_display().lower(),
-            "onderwerp": vraag.onderwerp,
-            "kern": vraag.kern.naam,
-        },
-        knop=_("Bevestigen"),
-    )
+
+    link = services.BEVESTIG_LINK
+
+    def queryset(self):
+        return Vraag.objects.select_related("kern")
+
+    def teksten(self, obj) -> dict:
+        return {
+            "titel": _("Bevestig uw e-mailadres"),
+            "uitleg": _(
+                'U stuurde ons uw %(soort)s "%(onderwerp)s" over %(kern)s. Klik op de knop om '
+                "uw e-mailadres te bevestigen. Daarna ziet u hoe het met uw vraag staat."
+            )
+            % {
+                "soort": obj.get_soort_display().lower(),
+                "onderwerp": obj.onderwerp,
+                "kern": obj.kern.naam,
+            },
+            "knop": _("Bevestigen"),
+        }
+
+    def bevestigen(self, obj):
+        return services.vraag_email_bevestigen(vraag_id=obj.pk)
+
+    def gelukt(self, obj) -> str:
+        return _("Uw e-mailadres is bevestigd.")
+
+    def na_bevestigen(self, obj) -> str:
+        return services.PERSOONLIJKE_LINK.pad(obj)
 
 
 def vraag_persoonlijk(request, token: str):
     """The inwoner's personal page: their question, the answers, and the rating form."""
     try:
-        vraag = haal_object(token, soort=services.LINK_SOORT, queryset=Vraag.objects.all())
+        vraag = services.PERSOONLIJKE_LINK.lees(token, Vraag.objects.all())
     except LinkOngeldig as exc:
         return link_ongeldig_response(request, exc)
     form = None
@@ -114,8 +122,8 @@ def vraag_persoonlijk(request, token: str):
                     cijfer=form.cleaned_data["cijfer"],
                     toelichting=form.cleaned_data["toelichting"],
                 )
-            except ValidationError as exc:
-                fout_naar_form(form, exc)
+            except Weigering as exc:
+                naar_form(form, exc)
             else:
                 messages.success(request, _("Dank u wel voor uw cijfer."))
                 return redirect(request.path)
@@ -162,7 +170,7 @@ class VraagRegistrerenView(StaffPermissionMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        user = self.request.user
+        user = _medewerker(self.request)
         kernen = Kern.objects.actief()
         if not user.heeft_rol(Rol.FUNCTIONEEL_BEHEER):
             kernen = kernen.filter(kernambtenaren=user)
@@ -171,22 +179,19 @@ class VraagRegistrerenView(StaffPermissionMixin, FormView):
 
     def form_valid(self, form):
         try:
-            vraag = services.vraag_registreren(door=self.request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            fout_naar_form(form, exc)
+            vraag = services.vraag_registreren(door=_medewerker(self.request), **form.cleaned_data)
+        except Weigering as exc:
+            naar_form(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("De vraag is geregistreerd."))
         return redirect("vragen:vraag_detail", vraag_pk=vraag.pk)
 
 
 class VraagMixin(StaffPermissionMixin):
-    def get_permission_object(self):
-        if not hasattr(self, "_vraag"):
-            try:
-                self._vraag = vraag_voor_detail(pk=self.kwargs["vraag_pk"])
-            except Vraag.DoesNotExist as exc:
-                raise Http404 from exc
-        return self._vraag
+    """Staff pages of one vraag (URL kwarg `vraag_pk`), read once with its history."""
+
+    object_queryset = vragen_voor_detail()
+    object_url_kwarg = "vraag_pk"
 
     @property
     def vraag(self) -> Vraag:
@@ -199,13 +204,9 @@ class VraagDetailView(VraagMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         vraag = self.vraag
-        user = self.request.user
-        nu = timezone.now()
-        vraag.termijnstatus = termijnstatus(vraag.deadline, nu)
-        mag_routeren = vraag.status in ROUTEERBAAR and user.has_perm("vragen.routeer_vraag", vraag)
-        mag_antwoorden = vraag.status in BEANTWOORDBAAR and user.has_perm(
-            "vragen.beantwoord_vraag", vraag
-        )
+        acties = workflow.acties(vraag, self.request.user)
+        vraag.termijnstatus = termijnstatus(vraag.deadline, timezone.now())  # type: ignore[attr-defined]
+        mag_antwoorden = Actie.BEANTWOORDEN in acties
         return super().get_context_data(
             vraag=vraag,
             routeringen=list(vraag.routeringen.all()),
@@ -213,38 +214,29 @@ class VraagDetailView(VraagMixin, TemplateView):
             routeer_form=RouterenForm(
                 initial={"team": vraag.team, "behandelaar": vraag.behandelaar}
             )
-            if mag_routeren
+            if Actie.ROUTEREN in acties
             else None,
             antwoord_form=AntwoordForm() if mag_antwoorden else None,
-            terug_form=TeruggevenForm() if mag_antwoorden else None,
-            procesantwoord_mag=vraag.status == VraagStatus.DOORGESTUURD,
+            terug_form=TeruggevenForm() if Actie.TERUGGEVEN in acties else None,
+            procesantwoord_mag=Actie.PROCESANTWOORD in acties,
             **kwargs,
         )
 
 
-class VraagActieView(VraagMixin, FormView):
+class VraagActieView(VraagMixin, ActieView):
     """A form on a vraag: GET shows it on its own page, POST calls the service."""
 
     template_name = "vragen/actie.html"
     titel = ""
     knop = ""
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(
             vraag=self.vraag, titel=self.titel, knop=self.knop, **kwargs
         )
 
-    def form_valid(self, form):
-        try:
-            self.uitvoeren(form.cleaned_data)
-        except ValidationError as exc:
-            fout_naar_form(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, self.gelukt)
-        return redirect(self.succes_url())
-
-    def succes_url(self) -> str:
-        return reverse("vragen:vraag_detail", kwargs={"vraag_pk": self.vraag.pk})
+    def succes_url(self, obj) -> str:
+        return reverse("vragen:vraag_detail", kwargs={"vraag_pk": obj.pk})
 
 
 class VraagRouterenView(VraagActieView):
@@ -254,8 +246,8 @@ class VraagRouterenView(VraagActieView):
     knop = _("Doorsturen")
     gelukt = _("De vraag is doorgestuurd.")
 
-    def uitvoeren(self, data):
-        services.vraag_routeren(vraag_id=self.vraag.pk, door=self.request.user, **data)
+    def uitvoeren(self, obj, data):
+        services.vraag_routeren(vraag_id=obj.pk, door=_medewerker(self.request), **data)
 
 
 class VraagBeantwoordenView(VraagActieView):
@@ -265,8 +257,8 @@ class VraagBeantwoordenView(VraagActieView):
     knop = _("Antwoord versturen")
     gelukt = _("Het antwoord is verstuurd naar de inwoner.")
 
-    def uitvoeren(self, data):
-        services.vraag_beantwoorden(vraag_id=self.vraag.pk, door=self.request.user, **data)
+    def uitvoeren(self, obj, data):
+        services.vraag_beantwoorden(vraag_id=obj.pk, door=_medewerker(self.request), **data)
 
 
 class VraagTeruggevenView(VraagActieView):
@@ -276,10 +268,10 @@ class VraagTeruggevenView(VraagActieView):
     knop = _("Teruggeven")
     gelukt = _("De vraag is teruggegeven aan de kernambtenaar.")
 
-    def uitvoeren(self, data):
-        services.vraag_teruggeven(vraag_id=self.vraag.pk, door=self.request.user, **data)
+    def uitvoeren(self, obj, data):
+        services.vraag_teruggeven(vraag_id=obj.pk, door=_medewerker(self.request), **data)
 
-    def succes_url(self) -> str:
+    def succes_url(self, obj) -> str:
         return reverse("vragen:vragen_inbox")
 
 
@@ -297,7 +289,7 @@ class VragenCijfersView(StaffPermissionMixin, TemplateView):
         rijen = None
         groep_label = ""
         if form.is_valid():
-            groep_label = dict(form.fields["groep"].choices)[form.cleaned_data["groep"]]
+            groep_label = str(dict(GROEPEN)[form.cleaned_data["groep"]])
             rijen = vraag_cijfers(
                 groep=form.cleaned_data["groep"],
                 van=form.cleaned_data["van"],

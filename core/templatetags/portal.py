@@ -7,7 +7,7 @@ from core.bedragen import euro_tekst
 register = template.Library()
 
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
-WIDGET_CLASSES = {
+WIDGET_CLASSES: dict[type, str] = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.SelectMultiple: "utrecht-select utrecht-select--html-select",

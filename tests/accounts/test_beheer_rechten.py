@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.constants import Rol
+from accounts.models import Rol
 from tests.factories import MedewerkerFactory
 
 

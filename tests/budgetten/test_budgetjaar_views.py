@@ -17,6 +17,7 @@ from django.urls import reverse
 from budgetten import services
 from budgetten.constants import AanvraagStatus, RegelingCode
 from budgetten.models import Budgetpost, RegelingJaar
+from core.fouten import Weigering
 from tests.budgetten.factories import AanvraagFactory, regeling, seed_regelingen
 from tests.factories import KernFactory, MedewerkerFactory
 
@@ -180,7 +181,7 @@ def test_kern_dashboard_in_december_shows_both_years_pots_and_pending_counts(
     assert html.index("kern-vrij-2026") < html.index("kern-vrij-2027")
 
     # The 2027 figure is what the kernambtenaar's decision books against.
-    with pytest.raises(services.RegelFout):
+    with pytest.raises(Weigering):
         _toekennen(open_2027, ambtenaar, "1750.01")
     _toekennen(open_2027, ambtenaar, "1750.00")
     html = client.get(url).content.decode()

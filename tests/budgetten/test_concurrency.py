@@ -14,6 +14,7 @@ from django.utils.timezone import localdate
 from budgetten import services
 from budgetten.constants import AanvraagStatus, RegelingCode
 from budgetten.models import Aanvraag, Budgetpost
+from core.fouten import Weigering
 from tests.budgetten.factories import AanvraagFactory, regeling, seed_regelingen
 from tests.factories import KernFactory, MedewerkerFactory
 
@@ -32,7 +33,7 @@ def _parallel(functies):
             barrier.wait()
             functie()
             uitkomsten[i] = "ok"
-        except services.RegelFout as exc:
+        except Weigering as exc:
             uitkomsten[i] = exc
         except Exception as exc:  # noqa: BLE001 - reported by the assertion below
             uitkomsten[i] = exc
@@ -62,7 +63,7 @@ def test_parallel_leefbaarheid_grants_never_exceed_2000_per_kern():
             ]
         )
         geslaagd = [u for u in uitkomsten if u == "ok"]
-        geweigerd = [u for u in uitkomsten if isinstance(u, services.RegelFout)]
+        geweigerd = [u for u in uitkomsten if isinstance(u, Weigering)]
         assert len(geslaagd) == 3, uitkomsten
         assert len(geweigerd) == 3, uitkomsten
         post = Budgetpost.objects.get(kern=kern)
@@ -110,3 +111,31 @@ def test_two_officials_deciding_the_same_aanvraag_at_once_decide_once():
     )
     assert uitkomsten.count("ok") == 1, uitkomsten
     assert Budgetpost.objects.get().vastgelegd == D("500")
+
+
+def test_two_officials_granting_the_same_street_at_once_grant_once():
+    """Once per year per street/activity/doelgroep holds under concurrency: the check runs
+    under the ledger lock that serialises the two decisions."""
+    seed_regelingen(localdate().year)
+    for _ in range(RONDES * 2):
+        kern = KernFactory()
+        ka = MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern])
+        zelfde = {
+            "regeling": regeling(RegelingCode.STRAATBIJEENKOMST),
+            "kern": kern,
+            "straat": "Dorpsstraat",
+            "activiteit_soort": "straatfeest",
+            "doelgroep": "iedereen",
+            "gevraagd_bedrag": D("100"),
+        }
+        aanvragen = [AanvraagFactory(**zelfde) for _ in range(2)]
+        uitkomsten = _parallel(
+            [
+                lambda a=a, ka=ka: services.aanvraag_besluiten(
+                    aanvraag_id=a.pk, door=ka, toekennen=True, bedrag=D("100"), motivering="Ok"
+                )
+                for a in aanvragen
+            ]
+        )
+        assert uitkomsten.count("ok") == 1, uitkomsten
+        assert Aanvraag.objects.filter(kern=kern, status=AanvraagStatus.TOEGEKEND).count() == 1

@@ -10,7 +10,8 @@ from django.utils.timezone import localdate
 from budgetten import selectors, services
 from budgetten.constants import AanvraagStatus, DeclaratieStatus, KostenCategorie, RegelingCode
 from budgetten.models import Aanvraag, Budgetpost, Vrijwilligersvergoeding
-from budgetten.services import NieuweKostenpost, RegelFout
+from budgetten.services import NieuweKostenpost
+from core.fouten import Weigering
 from tests.budgetten.factories import (
     AanvraagFactory,
     DeclaratieFactory,
@@ -88,21 +89,21 @@ class TestIndienen:
         kern = KernFactory()
         eerste = straat_aanvraag(kern)
         services.aanvraag_bevestigen(aanvraag_id=eerste.pk)
-        with pytest.raises(RegelFout) as exc:
+        with pytest.raises(Weigering) as exc:
             straat_aanvraag(kern, doelgroep="ouderen")
-        assert "straat" in exc.value.bevindingen
+        assert "straat" in exc.value.meldingen
         assert Aanvraag.objects.count() == 1
 
     def test_activity_in_the_past_is_refused(self, regelingen):
-        with pytest.raises(RegelFout) as exc:
+        with pytest.raises(Weigering) as exc:
             straat_aanvraag(
                 KernFactory(), activiteit_datum=localdate() - datetime.timedelta(days=1)
             )
-        assert "activiteit_datum" in exc.value.bevindingen
+        assert "activiteit_datum" in exc.value.meldingen
 
     def test_leefbaarheid_over_the_free_amount_is_refused(self, regelingen):
         kern = KernFactory()
-        with pytest.raises(RegelFout) as exc:
+        with pytest.raises(Weigering) as exc:
             services.aanvraag_indienen(
                 regeling=regeling(RegelingCode.LEEFBAARHEID),
                 kern=kern,
@@ -123,7 +124,7 @@ class TestIndienen:
                 gevraagd_bedrag=D("2000.01"),
                 draagvlak="buren",
             )
-        assert "€ 2.000,00" in exc.value.bevindingen["gevraagd_bedrag"][0]
+        assert "€ 2.000,00" in exc.value.meldingen["gevraagd_bedrag"][0]
 
 
 class TestJaargrens:
@@ -132,7 +133,7 @@ class TestJaargrens:
         # 23:30 UTC on 31 Dec is already 1 January 2027 in Amsterdam: today is 1 January.
         seed_regelingen(2026, 2027)
         kern = KernFactory()
-        with pytest.raises(RegelFout):
+        with pytest.raises(Weigering):
             straat_aanvraag(kern, activiteit_datum=datetime.date(2026, 12, 31))
         a = straat_aanvraag(kern, activiteit_datum=datetime.date(2027, 1, 1))
         assert a.jaar == 2027
@@ -183,18 +184,18 @@ class TestBesluiten:
 
     def test_partial_grant_needs_a_motivation(self, regelingen, ambtenaar):
         a = AanvraagFactory(gevraagd_bedrag=D("800"))
-        with pytest.raises(RegelFout) as exc:
+        with pytest.raises(Weigering) as exc:
             services.aanvraag_besluiten(
                 aanvraag_id=a.pk, door=ambtenaar, toekennen=True, bedrag=D("500"), motivering=""
             )
-        assert "motivering" in exc.value.bevindingen
+        assert "motivering" in exc.value.meldingen
 
     def test_deciding_twice_is_refused(self, regelingen, ambtenaar):
         a = AanvraagFactory()
         services.aanvraag_besluiten(
             aanvraag_id=a.pk, door=ambtenaar, toekennen=True, bedrag=D("500"), motivering=""
         )
-        with pytest.raises(RegelFout, match="al besloten"):
+        with pytest.raises(Weigering, match="al besloten"):
             services.aanvraag_besluiten(
                 aanvraag_id=a.pk, door=ambtenaar, toekennen=False, bedrag=None, motivering="nee"
             )
@@ -214,7 +215,7 @@ class TestBesluiten:
                 bedrag=a.gevraagd_bedrag,
                 motivering="",
             )
-        with pytest.raises(RegelFout, match="€ 0,00 vrij"):
+        with pytest.raises(Weigering, match="€ 0,00 vrij"):
             services.aanvraag_besluiten(
                 aanvraag_id=a3.pk, door=ambtenaar, toekennen=True, bedrag=D("0.01"), motivering=""
             )
@@ -224,7 +225,7 @@ class TestBesluiten:
     def test_bijzonder_goes_through_advice_to_the_college(self, regelingen, ambtenaar):
         college = MedewerkerFactory(rollen=["college"])
         a = AanvraagFactory(regeling=regeling(RegelingCode.BIJZONDER), gevraagd_bedrag=D("3000"))
-        with pytest.raises(RegelFout):
+        with pytest.raises(Weigering):
             services.aanvraag_besluiten(
                 aanvraag_id=a.pk, door=college, toekennen=True, bedrag=D("3000"), motivering="Ja"
             )
@@ -232,7 +233,7 @@ class TestBesluiten:
             aanvraag_id=a.pk, door=ambtenaar, advies="Positief", bedrag=D("2500")
         )
         assert list(selectors.college_wachtrij()) == [a]
-        with pytest.raises(RegelFout, match="motivering"):
+        with pytest.raises(Weigering, match="motivering"):
             services.aanvraag_besluiten(
                 aanvraag_id=a.pk, door=college, toekennen=True, bedrag=D("2500"), motivering=" "
             )
@@ -264,7 +265,7 @@ class TestBesluiten:
                 bedrag=a.gevraagd_bedrag,
                 motivering="Ja",
             )
-        with pytest.raises(RegelFout):
+        with pytest.raises(Weigering):
             services.aanvraag_besluiten(
                 aanvraag_id=aanvragen[3].pk,
                 door=college,
@@ -282,7 +283,7 @@ class TestBesluiten:
             activiteit_soort="burendag",
             doelgroep="iedereen",
         )
-        with pytest.raises(RegelFout, match="100,00"):
+        with pytest.raises(Weigering, match="100,00"):
             services.aanvraag_besluiten(
                 aanvraag_id=a.pk, door=ambtenaar, toekennen=True, bedrag=D("100.01"), motivering=""
             )
@@ -308,7 +309,7 @@ class TestBesluiten:
         services.aanvraag_besluiten(
             aanvraag_id=a1.pk, door=ambtenaar, toekennen=True, bedrag=D("50"), motivering=""
         )
-        with pytest.raises(RegelFout, match="al een bijdrage"):
+        with pytest.raises(Weigering, match="al een bijdrage"):
             services.aanvraag_besluiten(
                 aanvraag_id=a2.pk, door=ambtenaar, toekennen=True, bedrag=D("50"), motivering=""
             )
@@ -336,7 +337,7 @@ class TestGrootboek:
         services.aanvraag_intrekken(aanvraag_id=b.pk, door=ambtenaar, reden="Gaat niet door")
         post.refresh_from_db()
         assert (post.vastgelegd, post.vrij) == (D("300"), D("1300"))
-        with pytest.raises(RegelFout):
+        with pytest.raises(Weigering):
             services.aanvraag_betalen(aanvraag_id=a.pk, door=ambtenaar, bedrag=D("300.01"))
         services.aanvraag_betalen(aanvraag_id=a.pk, door=ambtenaar, bedrag=D("300"))
         post.refresh_from_db()
@@ -375,7 +376,7 @@ class TestSignalering:
         d1 = DeclaratieFactory(groep=groep, bedrag=D("700"))
         d2 = DeclaratieFactory(groep=groep, bedrag=D("50.01"))
         services.declaratie_beoordelen(declaratie_id=d1.pk, door=ambtenaar, goedkeuren=True)
-        with pytest.raises(RegelFout, match="€ 50,00"):
+        with pytest.raises(Weigering, match="€ 50,00"):
             services.declaratie_beoordelen(declaratie_id=d2.pk, door=ambtenaar, goedkeuren=True)
         services.declaratie_betalen(declaratie_id=d1.pk, door=ambtenaar)
         d1.refresh_from_db()
@@ -388,7 +389,7 @@ class TestSignalering:
 
         groep = SignaleringsgroepFactory()
         coord = MedewerkerFactory(rollen=["coordinator-signalering"])
-        with pytest.raises(RegelFout) as exc:
+        with pytest.raises(Weigering) as exc:
             services.declaratie_indienen(
                 groep=groep,
                 door=coord,
@@ -398,8 +399,8 @@ class TestSignalering:
                 bon=ContentFile(b"%PDF-1.4", name="b.pdf"),
                 bon_extensie="pdf",
             )
-        assert "bedrag" in exc.value.bevindingen
-        with pytest.raises(RegelFout) as exc:
+        assert "bedrag" in exc.value.meldingen
+        with pytest.raises(Weigering) as exc:
             services.declaratie_indienen(
                 groep=groep,
                 door=coord,
@@ -409,7 +410,7 @@ class TestSignalering:
                 bon=None,
                 bon_extensie="",
             )
-        assert "bon" in exc.value.bevindingen
+        assert "bon" in exc.value.meldingen
 
     def test_volunteer_fee_once_per_year(self, regelingen):
         coord = MedewerkerFactory(rollen=["coordinator-signalering"])
@@ -417,6 +418,6 @@ class TestSignalering:
         jaar = localdate().year
         v = services.vrijwilligersvergoeding_toekennen(jaar=jaar, coordinator=coord, door=door)
         assert v.bedrag == D("750")
-        with pytest.raises(RegelFout, match="één keer"):
+        with pytest.raises(Weigering, match="één keer"):
             services.vrijwilligersvergoeding_toekennen(jaar=jaar, coordinator=coord, door=door)
         assert Vrijwilligersvergoeding.objects.count() == 1

@@ -10,7 +10,8 @@ from django.utils.timezone import localdate
 from budgetten import services
 from budgetten.constants import RegelingCode, StemrondeFase
 from budgetten.models import Budgetpost
-from budgetten.rules import CRITERIA
+from budgetten.regels import CRITERIA
+from core.fouten import Weigering
 from tests.budgetten.factories import AanvraagFactory, StemrondeFactory, seed_regelingen
 from tests.budgetten.test_concurrency import _parallel
 from tests.factories import KernFactory, MedewerkerFactory
@@ -65,7 +66,7 @@ def test_parallel_division_and_grant_keep_the_cap_and_divide_once():
 
         uitkomsten = _parallel([verdelen, verdelen, los_toekennen])
         assert uitkomsten[:2].count("ok") == 1, uitkomsten
-        assert all(u == "ok" or isinstance(u, services.RegelFout) for u in uitkomsten), uitkomsten
+        assert all(u == "ok" or isinstance(u, Weigering) for u in uitkomsten), uitkomsten
         post = Budgetpost.objects.get(regeling__code=RegelingCode.LEEFBAARHEID, kern=kern)
         assert post.vastgelegd <= D("2000")
         # 3 x 900 asked, 2000 free: exactly two of them got money, whatever the order.

@@ -12,7 +12,7 @@ from django.utils import timezone
 from budgetten import selectors, services, tasks
 from budgetten.admin import email_gemaskeerd
 from budgetten.models import Stembiljet, Stemronde
-from budgetten.services import RegelFout
+from core.fouten import Weigering
 from tests.budgetten.test_stemronde_services import (  # noqa: F401 (fixtures)
     ambtenaar,
     kern,
@@ -54,21 +54,21 @@ def test_dates_can_change_while_in_preparation(kern, ambtenaar):
 )
 def test_invalid_dates_are_refused(kern, ambtenaar, van, tot, veld, melding):
     ronde = nieuwe_ronde(kern, ambtenaar)
-    with pytest.raises(RegelFout) as exc:
+    with pytest.raises(Weigering) as exc:
         services.stemronde_data_wijzigen(
             stemronde_id=ronde.pk,
             stemmen_van=vandaag() + van * DAG,
             stemmen_tot=vandaag() + tot * DAG,
             door=ambtenaar,
         )
-    assert melding in " ".join(exc.value.bevindingen[veld])
+    assert melding in " ".join(exc.value.meldingen[veld])
     ronde.refresh_from_db()
     assert ronde.stemmen_van == vandaag()
 
 
 def test_dates_cannot_change_after_opening(kern, ambtenaar):
     ronde, _kandidaten = open_ronde(kern, ambtenaar, ["100"])
-    with pytest.raises(RegelFout, match="voorbereiding"):
+    with pytest.raises(Weigering, match="voorbereiding"):
         services.stemronde_data_wijzigen(
             stemronde_id=ronde.pk,
             stemmen_van=vandaag() + DAG,

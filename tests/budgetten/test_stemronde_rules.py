@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from budgetten import rules as r
+from budgetten import regels as r
 from budgetten.constants import KandidaatUitkomst, StemrondeFase
 
 D = Decimal

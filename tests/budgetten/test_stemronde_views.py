@@ -13,7 +13,7 @@ from django.utils.timezone import localdate
 from budgetten import services
 from budgetten.constants import RegelingCode, StemrondeFase
 from budgetten.models import Stembiljet, Stemronde
-from budgetten.rules import CRITERIA
+from budgetten.regels import CRITERIA
 from tests.budgetten.factories import AanvraagFactory, StemrondeFactory, seed_regelingen
 from tests.factories import KernFactory, MedewerkerFactory
 

@@ -154,12 +154,35 @@ class TestAanvragenDoorInwoner:
         assert Aanvraag.objects.count() == 0
 
     def test_application_can_belong_to_an_initiatief(self, client):
-        from initiatieven.models import Initiatief
+        from initiatieven.constants import InitiatiefStatus
+        from tests.initiatieven.factories import InitiatiefFactory
 
-        kern = KernFactory()
-        ini = Initiatief.objects.create(kern=kern, titel="Speeltuin", omschrijving="x")
+        ini = InitiatiefFactory(titel="Speeltuin", status=InitiatiefStatus.TOEGEZEGD)
         response = client.get(f"/budgetten/aanvragen/bijzonder/?initiatief={ini.pk}")
         assert "Speeltuin" in response.content.decode()
+
+    @pytest.mark.parametrize("status", ["afgewezen", "ingetrokken", "ingediend"])
+    def test_the_form_never_shows_the_title_of_a_non_public_initiatief(self, client, status):
+        from tests.initiatieven.factories import InitiatiefFactory
+
+        ini = InitiatiefFactory(titel="Geheim plan van de buren", status=status)
+        response = client.get(f"/budgetten/aanvragen/bijzonder/?initiatief={ini.pk}")
+        assert response.status_code == 200
+        assert "Geheim plan van de buren" not in response.content.decode()
+
+    def test_an_application_is_linked_only_to_the_applicants_own_initiatief(self, client):
+        from tests.initiatieven.factories import InitiatiefFactory
+
+        kern = KernFactory()
+        van_anna = InitiatiefFactory(kern=kern, email="Anna@example.org")
+        van_een_ander = InitiatiefFactory(kern=kern, email="iemand@example.org")
+        url = f"{self.url}?initiatief={van_een_ander.pk}"
+        assert client.post(url, straat_post(kern)).status_code == 302
+        assert Aanvraag.objects.get().initiatief is None
+        Aanvraag.objects.all().delete()
+        url = f"{self.url}?initiatief={van_anna.pk}"
+        assert client.post(url, straat_post(kern)).status_code == 302
+        assert Aanvraag.objects.get().initiatief == van_anna
 
     def test_forged_personal_link_reveals_nothing(self, client):
         assert client.get("/budgetten/mijn-aanvraag/nep/").status_code == 404
@@ -242,7 +265,7 @@ class TestExportsEnCijfers:
 
     def test_csv_and_xlsx_for_staff(self, client, signed_in):
         a = self._besluit()
-        signed_in(MedewerkerFactory(rollen=["beleidsmedewerker"]))
+        signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[a.kern]))
         response = client.get(reverse("budgetten:export_csv") + f"?jaar={a.jaar}")
         assert response["Content-Type"].startswith("text/csv")
         rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
@@ -251,6 +274,34 @@ class TestExportsEnCijfers:
         response = client.get(reverse("budgetten:export_xlsx") + f"?jaar={a.jaar}")
         ws = load_workbook(io.BytesIO(response.content)).active
         assert ws.cell(row=2, column=9).value == 450.5
+
+    def test_export_follows_the_scope_of_the_pages(self, client, signed_in):
+        """A kernambtenaar exports their own kernen only (issue: every kern with names)."""
+        eigen = self._besluit()
+        ander = AanvraagFactory(kern=KernFactory(naam="Andere-kern"), naam="Ander Persoon")
+        services.aanvraag_besluiten(
+            aanvraag_id=ander.pk,
+            door=MedewerkerFactory(rollen=["beleidsmedewerker"]),
+            toekennen=False,
+            bedrag=None,
+            motivering="Past niet",
+        )
+        signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[eigen.kern]))
+        for naam in ("export_csv", "export_xlsx"):
+            response = client.get(reverse(f"budgetten:{naam}") + f"?jaar={eigen.jaar}")
+            assert response.status_code == 200
+            inhoud = (
+                response.content.decode("utf-8-sig")
+                if naam == "export_csv"
+                else " ".join(
+                    str(c.value)
+                    for rij in load_workbook(io.BytesIO(response.content)).active.iter_rows()
+                    for c in rij
+                )
+            )
+            assert "Ingen-test" in inhoud
+            assert "Andere-kern" not in inhoud
+            assert "Ander Persoon" not in inhoud
 
     def test_export_is_staff_only(self, client):
         response = client.get(reverse("budgetten:export_csv"))
@@ -365,7 +416,7 @@ class TestDashboardEnStartpagina:
         self, client, django_capture_on_commit_callbacks
     ):
         a = AanvraagFactory(email="c@example.org")
-        oud = services.persoonlijk_pad(a)
+        oud = services.AANVRAAG_LINK.pad(a)
         with django_capture_on_commit_callbacks(execute=True):
             client.post("/mijn-links/", {"email": "c@example.org"})
         assert "/budgetten/mijn-aanvraag/" in mail.outbox[-1].body

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from budgetten import services
 from budgetten.constants import AanvraagStatus, RegelingCode, StemrondeFase
 from budgetten.models import Aanvraag, Budgetpost, Stemronde
-from budgetten.rules import CRITERIA
+from budgetten.regels import CRITERIA
 from tests.budgetten.factories import AanvraagFactory, StemrondeFactory, seed_regelingen
 from tests.factories import KernFactory, MedewerkerFactory
 

@@ -1,6 +1,7 @@
 import pytest
 
-from initiatieven import rules
+from core.fouten import Weigering
+from initiatieven import rules, workflow
 from initiatieven.constants import Actor
 from initiatieven.constants import InitiatiefStatus as S
 
@@ -29,13 +30,13 @@ LEGAL_INWONER_STEPS = [
 def test_the_flow_table_lists_exactly_the_documented_steps():
     staff = {
         (van, naar)
-        for van, stappen in rules.OVERGANGEN.items()
+        for van, stappen in workflow.OVERGANGEN.items()
         for naar, wie in stappen.items()
         if Actor.MEDEWERKER in wie
     }
     inwoner = {
         (van, naar)
-        for van, stappen in rules.OVERGANGEN.items()
+        for van, stappen in workflow.OVERGANGEN.items()
         for naar, wie in stappen.items()
         if Actor.INWONER in wie
     }
@@ -59,36 +60,36 @@ def test_the_flow_table_lists_exactly_the_documented_steps():
 )
 def test_illegal_steps_are_refused_for_everyone(van, naar):
     for actor in Actor.values:
-        assert not rules.overgang_toegestaan(van, naar, actor)
-        with pytest.raises(rules.OvergangNietToegestaan):
-            rules.controleer_overgang(van=van, naar=naar, actor=actor, toelichting="x")
+        assert not workflow.overgang_toegestaan(van, naar, actor)
+        with pytest.raises(Weigering):
+            workflow.controleer_overgang(van=van, naar=naar, actor=actor, toelichting="x")
 
 
 def test_inwoner_cannot_take_staff_decisions():
     for naar in (S.IN_BEHANDELING, S.TOEGEZEGD, S.AFGEWEZEN):
-        assert not rules.overgang_toegestaan(S.INGEDIEND, naar, Actor.INWONER)
-    assert not rules.overgang_toegestaan(S.IN_BEHANDELING, S.TOEGEZEGD, Actor.INWONER)
+        assert not workflow.overgang_toegestaan(S.INGEDIEND, naar, Actor.INWONER)
+    assert not workflow.overgang_toegestaan(S.IN_BEHANDELING, S.TOEGEZEGD, Actor.INWONER)
 
 
 @pytest.mark.parametrize("naar", [S.AFGEWEZEN, S.INFORMATIE_GEVRAAGD])
 def test_rejecting_or_asking_information_needs_a_reason(naar):
-    with pytest.raises(rules.OvergangNietToegestaan, match="waarom"):
-        rules.controleer_overgang(
+    with pytest.raises(Weigering, match="waarom"):
+        workflow.controleer_overgang(
             van=S.IN_BEHANDELING, naar=naar, actor=Actor.MEDEWERKER, toelichting="  "
         )
-    rules.controleer_overgang(
+    workflow.controleer_overgang(
         van=S.IN_BEHANDELING, naar=naar, actor=Actor.MEDEWERKER, toelichting="Omdat."
     )
 
 
 def test_end_states_have_no_next_steps():
-    assert {S.AFGEWEZEN, S.INGETROKKEN, S.AFGEROND} == rules.EINDSTATUSSEN
-    for status in rules.EINDSTATUSSEN:
-        assert rules.volgende_statussen(status, Actor.MEDEWERKER) == []
+    assert {S.AFGEWEZEN, S.INGETROKKEN, S.AFGEROND} == workflow.EINDSTATUSSEN
+    for status in workflow.EINDSTATUSSEN:
+        assert workflow.volgende_statussen(status, Actor.MEDEWERKER) == []
 
 
 def test_next_steps_for_staff_follow_flow_order():
-    assert rules.volgende_statussen(S.IN_BEHANDELING, Actor.MEDEWERKER) == [
+    assert workflow.volgende_statussen(S.IN_BEHANDELING, Actor.MEDEWERKER) == [
         S.INFORMATIE_GEVRAAGD,
         S.TOEGEZEGD,
         S.AFGEWEZEN,

@@ -110,7 +110,7 @@ def test_an_unknown_status_is_refused_with_a_message(client, signed_in, actiepun
     signed_in(MedewerkerFactory(rollen=["college"]))
     url = reverse("monitoring:actiepunt_status", kwargs={"actiepunt_pk": actiepunt.pk})
     response = client.post(url, {"status": "weg", "notitie": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400  # core.toegang.ActieView: refused, form shown again
     actiepunt.refresh_from_db()
     assert actiepunt.status == ActiepuntStatus.GEPLAND
 

@@ -104,7 +104,7 @@ def test_reminder_sweep_skips_cancelled_meetings(django_capture_on_commit_callba
     )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert tasks.herinneringen_versturen.delay().get() == 1
+        assert tasks.bijeenkomst_herinneringen_versturen.delay().get() == 1
         # a reminder task queued before the cancellation does nothing either
         assert tasks.herinnering_versturen.delay(geannuleerd.pk).get() is False
     assert [m.to for m in mail.outbox] == [["door@example.nl"]]

@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from core import hooks
+from core.links import maak_token
 from participatie import services
 from participatie.constants import AanmeldingStatus
 from participatie.models import Aanmelding
@@ -86,7 +87,7 @@ def test_forged_or_revoked_link_is_refused(client):
     assert len(links) == 1
     a.refresh_from_db()
     assert a.link_versie == 2
-    oud = services.maak_token(soort=services.LINK_SOORT, pk=a.pk, versie=1)
+    oud = maak_token(soort=services.AANMELDING_LINK.naam, pk=a.pk, versie=1)
     assert client.get(f"/bijeenkomsten/aanmelding/{oud}/").status_code == 404
     assert client.get(links[0].url.replace("http://127.0.0.1:8000", "")).status_code == 200
 

@@ -161,7 +161,10 @@ def test_cancel_link_token_points_at_the_registration():
     a = _aanmelden(b, "een@example.nl").aanmelding
     link = services.aanmelding_link(a)
     token = link.rstrip("/").rsplit("/", 1)[-1]
-    assert haal_object(token, soort=services.LINK_SOORT, queryset=Aanmelding.objects.all()) == a
+    assert (
+        haal_object(token, soort=services.AANMELDING_LINK.naam, queryset=Aanmelding.objects.all())
+        == a
+    )
 
 
 # iCalendar
@@ -236,12 +239,12 @@ def test_reminder_goes_once_to_those_registered_for_tomorrow(django_capture_on_c
     AanmeldingFactory(bijeenkomst=overmorgen, email="later@example.nl")
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert tasks.herinneringen_versturen.delay().get() == 1
+        assert tasks.bijeenkomst_herinneringen_versturen.delay().get() == 1
     assert [m.to for m in mail.outbox] == [["ja@example.nl"]]
     assert "Morgen is de bijeenkomst" in mail.outbox[0].body
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert tasks.herinneringen_versturen.delay().get() == 0
+        assert tasks.bijeenkomst_herinneringen_versturen.delay().get() == 0
         assert tasks.herinnering_versturen.delay(aangemeld.pk).get() is False
     assert len(mail.outbox) == 1
     assert BijeenkomstHerinnering.objects.filter(aanmelding=aangemeld).count() == 1

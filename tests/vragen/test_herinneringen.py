@@ -189,8 +189,9 @@ class KapotteSMTP:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_smtp_down_is_retried_then_recorded_as_failed(te_laat, settings):
-    """Eager mode runs the worker's retries one after the other (no backoff wait)."""
+def test_smtp_down_is_retried_and_the_reminders_go_out_once_smtp_is_back(te_laat, settings):
+    """Eager mode runs the worker's retries one after the other (no backoff wait). When they
+    are used up the mails stay waiting, and the outbox task delivers them after the outage."""
     from core.tasks import MAX_RETRIES
     from kerngericht.celery import app
 
@@ -203,14 +204,19 @@ def test_smtp_down_is_retried_then_recorded_as_failed(te_laat, settings):
     berichten = Mailbericht.objects.filter(vraag_herinneringen__isnull=False).distinct()
     assert berichten.count() == 2
     for bericht in berichten:
-        assert bericht.status == MailStatus.MISLUKT
+        assert bericht.status == MailStatus.IN_WACHTRIJ
         assert bericht.pogingen == MAX_RETRIES + 1
         assert "SMTPServerDisconnected" in bericht.laatste_fout
-    # the reminders stay recorded: a later sweep makes no new ones, and the outbox task
-    # leaves failed emails alone (they had their attempts; functioneel beheer sees them)
+    # the reminders stay recorded: a later sweep makes no new ones, and while a retry may
+    # still be waiting in the broker the outbox task leaves them alone
     assert sweep(NA_DEADLINE + timedelta(minutes=30)).totaal == 0
     assert wachtrij_opnieuw(NA_DEADLINE + timedelta(minutes=30)) == 0
     assert mail.outbox == []
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert wachtrij_opnieuw(NA_DEADLINE + timedelta(minutes=45)) == 2
+    assert len(mail.outbox) == 2
+    assert sweep(NA_DEADLINE + timedelta(minutes=50)).totaal == 0
+    assert wachtrij_opnieuw(NA_DEADLINE + timedelta(hours=2)) == 0  # sent: never again
 
 
 def _nieuwe_verbindingen(app):

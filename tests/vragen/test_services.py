@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
-from django.core.exceptions import ValidationError
 
+from core.fouten import Weigering
 from core.links import LinkOngeldig, haal_object
 from tests.factories import KernFactory, MedewerkerFactory, TeamFactory
 from vragen import services
@@ -28,21 +28,23 @@ def test_inwoner_question_gets_confirmation_mail_with_working_confirm_link(vraag
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["jan@example.org"]
     token = _token_uit_mail(mail.outbox[0])
-    assert haal_object(token, soort=services.BEVESTIG_SOORT, queryset=Vraag.objects.all()) == vraag
+    assert (
+        haal_object(token, soort=services.BEVESTIG_LINK.naam, queryset=Vraag.objects.all()) == vraag
+    )
     # Sending the mail confirms nothing: only the button behind the link does.
     assert vraag.email_bevestigd_op is None
 
 
 @pytest.mark.parametrize("tekst", ["", "   ", "x" * 5001])
 def test_empty_or_too_long_text_is_refused(vraag_van, tekst):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(Weigering) as exc:
         vraag_van(tekst=tekst)
     assert "tekst" in exc.value.error_dict
     assert not Vraag.objects.exists()
 
 
 def test_inactive_kern_is_refused(vraag_van):
-    with pytest.raises(ValidationError):
+    with pytest.raises(Weigering):
         vraag_van(kern=KernFactory(actief=False))
 
 
@@ -66,7 +68,7 @@ def test_kernambtenaar_registers_phone_question_with_channel_and_past_receipt(ke
 
 
 def test_kernambtenaar_cannot_register_for_another_kern(kernambtenaar, andere_kern):
-    with pytest.raises(ValidationError):
+    with pytest.raises(Weigering):
         services.vraag_registreren(
             door=kernambtenaar,
             kern=andere_kern,
@@ -100,7 +102,7 @@ def test_routing_to_an_inactive_user_is_refused(vraag_van, kernambtenaar, bm):
     vraag = vraag_van()
     bm.is_active = False
     bm.save()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(Weigering) as exc:
         services.vraag_routeren(vraag_id=vraag.pk, door=kernambtenaar, behandelaar=bm)
     assert "behandelaar" in exc.value.error_dict
     assert Vraag.objects.get().status == VraagStatus.NIEUW
@@ -108,16 +110,16 @@ def test_routing_to_an_inactive_user_is_refused(vraag_van, kernambtenaar, bm):
 
 def test_routing_needs_team_or_person_and_a_kernambtenaar_of_that_kern(vraag_van, kernambtenaar):
     vraag = vraag_van()
-    with pytest.raises(ValidationError):
+    with pytest.raises(Weigering):
         services.vraag_routeren(vraag_id=vraag.pk, door=kernambtenaar)
     vreemde = MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[KernFactory()])
-    with pytest.raises(ValidationError):
+    with pytest.raises(Weigering):
         services.vraag_routeren(vraag_id=vraag.pk, door=vreemde, team=TeamFactory())
 
 
 def test_hand_back_needs_a_reason_and_returns_it_to_the_kernambtenaar(doorgestuurd, bm):
     vraag = doorgestuurd()
-    with pytest.raises(ValidationError):
+    with pytest.raises(Weigering):
         services.vraag_teruggeven(vraag_id=vraag.pk, door=bm, reden="  ")
     vraag = services.vraag_teruggeven(vraag_id=vraag.pk, door=bm, reden="Hoort bij Verkeer")
     assert vraag.status == VraagStatus.TERUGGEGEVEN
@@ -129,7 +131,7 @@ def test_hand_back_needs_a_reason_and_returns_it_to_the_kernambtenaar(doorgestuu
 
 def test_answering_a_question_routed_to_someone_else_is_refused(doorgestuurd, andere_bm):
     vraag = doorgestuurd()
-    with pytest.raises(ValidationError, match="niet aan u"):
+    with pytest.raises(Weigering, match="niet aan u"):
         services.vraag_beantwoorden(
             vraag_id=vraag.pk, door=andere_bm, soort=AntwoordSoort.INHOUDELIJK, tekst="Klaar"
         )
@@ -146,7 +148,7 @@ def test_team_member_may_answer_a_question_routed_to_the_team(vraag_van, kernamb
     buiten_team = MedewerkerFactory(rollen=["beleidsmedewerker"], team=TeamFactory())
     vraag2 = vraag_van()
     services.vraag_routeren(vraag_id=vraag2.pk, door=kernambtenaar, team=team)
-    with pytest.raises(ValidationError):
+    with pytest.raises(Weigering):
         services.vraag_beantwoorden(
             vraag_id=vraag2.pk, door=buiten_team, soort=AntwoordSoort.INHOUDELIJK, tekst="x"
         )
@@ -157,7 +159,7 @@ def test_answering_twice_is_refused(doorgestuurd, bm):
     services.vraag_beantwoorden(
         vraag_id=vraag.pk, door=bm, soort=AntwoordSoort.INHOUDELIJK, tekst="Gerepareerd"
     )
-    with pytest.raises(ValidationError, match="al beantwoord"):
+    with pytest.raises(Weigering, match="al beantwoord"):
         services.vraag_beantwoorden(
             vraag_id=vraag.pk, door=bm, soort=AntwoordSoort.INHOUDELIJK, tekst="Nog eens"
         )
@@ -202,7 +204,7 @@ def test_process_answer_needs_a_future_date_within_a_year(doorgestuurd, bm, toeg
     datum = {None: None, "vandaag": vandaag, "volgend-jaar": vandaag + timedelta(days=400)}[
         toegezegd
     ]
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(Weigering) as exc:
         services.vraag_beantwoorden(
             vraag_id=vraag.pk, door=bm, soort=AntwoordSoort.PROCES, tekst="x", toegezegd_op=datum
         )
@@ -211,16 +213,16 @@ def test_process_answer_needs_a_future_date_within_a_year(doorgestuurd, bm, toeg
 
 def test_rating_after_answer_once_between_1_and_10(doorgestuurd, bm):
     vraag = doorgestuurd()
-    with pytest.raises(ValidationError):
+    with pytest.raises(Weigering):
         services.vraag_waarderen(vraag_id=vraag.pk, cijfer=8)
     services.vraag_beantwoorden(
         vraag_id=vraag.pk, door=bm, soort=AntwoordSoort.INHOUDELIJK, tekst="Klaar"
     )
     for fout in (0, 11):
-        with pytest.raises(ValidationError):
+        with pytest.raises(Weigering):
             services.vraag_waarderen(vraag_id=vraag.pk, cijfer=fout)
     services.vraag_waarderen(vraag_id=vraag.pk, cijfer=8, toelichting="Snel geholpen")
-    with pytest.raises(ValidationError, match="al een cijfer"):
+    with pytest.raises(Weigering, match="al een cijfer"):
         services.vraag_waarderen(vraag_id=vraag.pk, cijfer=10)
     vraag.refresh_from_db()
     assert (vraag.waardering, vraag.waardering_toelichting) == (8, "Snel geholpen")
@@ -229,13 +231,13 @@ def test_rating_after_answer_once_between_1_and_10(doorgestuurd, bm):
 def test_new_personal_links_revoke_the_old_ones(vraag_van):
     vraag = vraag_van()
     oud = _token_uit_mail(mail.outbox[0])
-    oud_persoonlijk = services.persoonlijke_url(vraag).rstrip("/").rsplit("/", 1)[-1]
+    oud_persoonlijk = services.PERSOONLIJKE_LINK.url(vraag).rstrip("/").rsplit("/", 1)[-1]
     from core.hooks import persoonlijke_links
 
     links = persoonlijke_links(email="JAN@example.org")
     assert len(links) == 1 and "/vragen/mijn/" in links[0].url
     with pytest.raises(LinkOngeldig):
-        haal_object(oud, soort=services.BEVESTIG_SOORT, queryset=Vraag.objects.all())
+        haal_object(oud, soort=services.BEVESTIG_LINK.naam, queryset=Vraag.objects.all())
     with pytest.raises(LinkOngeldig):
         haal_object(oud_persoonlijk, soort="vraag", queryset=Vraag.objects.all())
     nieuw = links[0].url.rstrip("/").rsplit("/", 1)[-1]

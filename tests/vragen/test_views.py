@@ -48,7 +48,7 @@ def test_inwoner_asks_through_the_form_and_follows_the_personal_link(client, ker
     vraag.refresh_from_db()
     assert vraag.email_bevestigd_op is None
     # Nor does opening the personal page.
-    assert client.get(services.persoonlijk_pad(vraag)).status_code == 200
+    assert client.get(services.PERSOONLIJKE_LINK.pad(vraag)).status_code == 200
     vraag.refresh_from_db()
     assert vraag.email_bevestigd_op is None
 
@@ -57,7 +57,7 @@ def test_inwoner_asks_through_the_form_and_follows_the_personal_link(client, ker
     with time_machine.travel(timezone.now(), tick=False):
         response = client.post(bevestig_pad)
         assert response.status_code == 302
-        assert response["Location"] == services.persoonlijk_pad(vraag)
+        assert response["Location"] == services.PERSOONLIJKE_LINK.pad(vraag)
     vraag.refresh_from_db()
     assert vraag.email_bevestigd_op is not None
     pagina = client.get(response["Location"])
@@ -69,7 +69,7 @@ def test_inwoner_asks_through_the_form_and_follows_the_personal_link(client, ker
     with time_machine.travel(timezone.now(), tick=False):
         response = client.get(bevestig_pad)
         assert response.status_code == 302
-        assert response["Location"] == services.persoonlijk_pad(vraag)
+        assert response["Location"] == services.PERSOONLIJKE_LINK.pad(vraag)
     assert client.post(bevestig_pad).status_code == 302
     vraag.refresh_from_db()
     assert vraag.email_bevestigd_op == bevestigd_op
@@ -77,7 +77,7 @@ def test_inwoner_asks_through_the_form_and_follows_the_personal_link(client, ker
 
 def test_confirm_link_refuses_forged_and_personal_tokens(client, kern):
     vraag = VraagFactory(kern=kern, email="piet@example.org")
-    persoonlijk_token = services.persoonlijk_pad(vraag).rstrip("/").rsplit("/", 1)[-1]
+    persoonlijk_token = services.PERSOONLIJKE_LINK.pad(vraag).rstrip("/").rsplit("/", 1)[-1]
     for token in ("nep-token", persoonlijk_token):
         assert client.get(f"/vragen/bevestigen/{token}/").status_code == 404
         assert client.post(f"/vragen/bevestigen/{token}/").status_code == 404

@@ -12,8 +12,10 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Demogegevens alleen met DEBUG=1 (nooit in productie).")
         with transaction.atomic():
-            for module in app_modules("demo"):
+            modules = list(app_modules("demo"))
+            for module in modules:
                 module.load()
-        from accounts.demo import print_accounts
-
-        print_accounts(self.stdout)
+        # A demo module may tell the developer what it made (the accounts, their roles).
+        for module in modules:
+            if hasattr(module, "samenvatting"):
+                module.samenvatting(self.stdout)

@@ -1,0 +1,56 @@
+"""Pages of participatie: trajecten in .trajecten, meetings and registrations in
+.bijeenkomsten. participatie.urls routes to both."""
+
+from .bijeenkomsten import (
+    AanmeldingenCsvView,
+    BijeenkomstAnnulerenView,
+    BijeenkomstBewerkenView,
+    BijeenkomstDetailView,
+    BijeenkomstLijstView,
+    BijeenkomstNieuwView,
+    VerslagView,
+    aanmelding,
+    bijeenkomst_agenda,
+    bijeenkomst_bedankt,
+    bijeenkomst_publiek,
+    bijeenkomsten,
+)
+from .trajecten import (
+    LessenView,
+    TrajectAfrondenView,
+    TrajectBewerkenView,
+    TrajectDetailView,
+    TrajectLijstView,
+    TrajectNieuwView,
+    TrajectPublicerenView,
+    TrajectStapView,
+    stappen_overzicht,
+    traject_publiek,
+    trajecten_publiek,
+)
+
+__all__ = [
+    "AanmeldingenCsvView",
+    "BijeenkomstAnnulerenView",
+    "BijeenkomstBewerkenView",
+    "BijeenkomstDetailView",
+    "BijeenkomstLijstView",
+    "BijeenkomstNieuwView",
+    "LessenView",
+    "TrajectAfrondenView",
+    "TrajectBewerkenView",
+    "TrajectDetailView",
+    "TrajectLijstView",
+    "TrajectNieuwView",
+    "TrajectPublicerenView",
+    "TrajectStapView",
+    "VerslagView",
+    "aanmelding",
+    "bijeenkomst_agenda",
+    "bijeenkomst_bedankt",
+    "bijeenkomst_publiek",
+    "bijeenkomsten",
+    "stappen_overzicht",
+    "traject_publiek",
+    "trajecten_publiek",
+]
