@@ -11,6 +11,7 @@ from django.views import View
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
+from core.beveiliging import publiek_formulier
 from core.fouten import Weigering, naar_form
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.querystring import slug_uit_query
@@ -38,6 +39,7 @@ from .models import Bijlage, Initiatief
 
 
 @require_http_methods(["GET", "POST"])
+@publiek_formulier("initiatief")
 def indienen(request):
     gekozen_bestanden: list[str] = []
     if request.method == "POST":

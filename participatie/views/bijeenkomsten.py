@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.beveiliging import publiek_formulier
 from core.fouten import Weigering, naar_form
 from core.links import LinkOngeldig, link_ongeldig_response
 from core.querystring import int_uit_query
@@ -222,6 +223,7 @@ def bijeenkomsten(request):
     )
 
 
+@publiek_formulier("aanmelding")
 def bijeenkomst_publiek(request, bijeenkomst_pk: int):
     try:
         b = selectors.bijeenkomst_publiek(pk=bijeenkomst_pk)
