@@ -5,7 +5,7 @@ reminder yet, runs one sweep and reports wall time, SQL queries and reminders re
 runs the sweep again (expected: 10,000 reminders, then 0).
 
     createdb kg_vragen_bench   # or: psql -c "CREATE DATABASE kg_vragen_bench"
-    DATABASE_URL=postgres://core:kerngericht@127.0.0.1:5432/kg_vragen_bench \\
+    DATABASE_URL=postgres://kerngericht:kerngericht@127.0.0.1:5432/kg_vragen_bench \\
     DJANGO_SETTINGS_MODULE=kerngericht.settings_test \\
         .venv/bin/python benchmarks/vragen_sweep.py [--totaal 200000] [--te-laat 10000]
 
