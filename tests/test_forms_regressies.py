@@ -49,7 +49,10 @@ def test_street_event_form_ignores_an_initiatief_that_is_not_a_plain_number(
 
 def test_street_event_form_still_links_a_real_initiatief(client, regelingen):
     kern = KernFactory()
-    initiatief = Initiatief.objects.create(kern=kern, titel="Speeltuin", omschrijving="x")
+    initiatief = Initiatief.objects.create(
+        kern=kern, titel="Speeltuin", omschrijving="x", status="toegezegd",
+        email_bevestigd_op=timezone.now(),
+    )  # fmt: skip
     response = client.get(
         "/budgetten/aanvragen/straatbijeenkomst/", {"initiatief": str(initiatief.pk)}
     )
