@@ -25,6 +25,11 @@ static/vendor/.copied: package.json package-lock.json
 	mkdir -p static/vendor
 	cp node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht-component-library.css
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css static/vendor/voorbeeld-theme.css
+	mkdir -p static/vendor/source-sans-3/files
+	# Latin subset only (Dutch needs nothing else); regular, italic, semibold and bold.
+	for w in 400 400-italic 600 700; do cat node_modules/@fontsource/source-sans-3/latin-$$w.css; done > static/vendor/source-sans-3/source-sans-3.css
+	for w in 400-normal 400-italic 600-normal 700-normal; do cp node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-$$w.woff2 node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-$$w.woff static/vendor/source-sans-3/files/; done
+	cp node_modules/@fontsource/source-sans-3/LICENSE static/vendor/source-sans-3/LICENSE
 	touch static/vendor/.copied
 
 run: export DEBUG ?= 1

@@ -18,4 +18,6 @@ urlpatterns = [
     ),
     path("contact/", TemplateView.as_view(template_name="pages/contact.html"), name="contact"),
     path("mijn-links/", views.mijn_links, name="mijn_links"),
+    # Browsers ask /favicon.ico whatever the page says; send them to the SVG icon.
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,6 +1,7 @@
 from typing import cast
 
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -55,6 +56,11 @@ def mijn_links(request):
     )
 
 
+@require_safe
+def favicon(request):
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
 def error_403(request, exception=None):
     return render(request, "403.html", status=403)
 
@@ -64,7 +70,8 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    return render(request, "500.html", status=500)
+    # No request context: whatever broke (the database, a context processor) must not break this.
+    return render(None, "500.html", status=500)
 
 
 def te_veel_verzoeken(request, exception=None):

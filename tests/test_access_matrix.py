@@ -153,6 +153,7 @@ MATRIX: dict[str, Rij] = {
     "core:privacy": publiek("privacyverklaring", "2M"),
     "core:toegankelijkheid": publiek("toegankelijkheidsverklaring", "2M"),
     "core:contact": publiek("contactgegevens van de gemeente", "2M"),
+    "core:favicon": publiek("het pictogram van de site (verwijst naar het SVG-bestand)", "3M"),
     "core:mijn_links": publiek("inwoner vraagt zijn links opnieuw; zegt nooit of een "
                                       "adres bekend is", "22"),
     "accounts:login": publiek("het inlogscherm zelf", "22"),

@@ -1,5 +1,18 @@
 // Progressive enhancement only: every page works without JavaScript.
 document.addEventListener("DOMContentLoaded", function () {
+  // Phone menu: the button only exists for people with JavaScript; without it the menu is
+  // always open (so it can never get stuck closed).
+  var knop = document.querySelector(".portal-menu-knop");
+  var menu = knop && document.getElementById(knop.getAttribute("aria-controls"));
+  if (knop && menu) {
+    knop.hidden = false;
+    menu.classList.add("portal-nav--ingeklapt");
+    knop.addEventListener("click", function () {
+      var open = knop.getAttribute("aria-expanded") === "true";
+      knop.setAttribute("aria-expanded", open ? "false" : "true");
+      menu.classList.toggle("portal-nav--ingeklapt", open);
+    });
+  }
   // Move focus to the error summary so keyboard and screen-reader users hear what went wrong.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) {
