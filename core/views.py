@@ -58,7 +58,7 @@ def mijn_links(request):
 
 @require_safe
 def favicon(request):
-    return redirect(static("img/favicon.svg"), permanent=True)
+    return redirect(static("img/favicon.svg"))
 
 
 def error_403(request, exception=None):
