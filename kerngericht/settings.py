@@ -101,6 +101,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
             ],
+            # |datum, |datumtijd, |tijd: one Dutch notation per kind, in every template.
+            "builtins": ["core.templatetags.datums"],
         },
     },
 ]

@@ -69,3 +69,38 @@ def euro(value) -> str:
     sign = "-" if value < 0 else ""
     # The same notation as the rules' messages; a no-break space keeps "€" and the amount together.
     return sign + euro_tekst(abs(value)).replace(" ", "\u00a0", 1)
+
+
+def _doel_id(field) -> str:
+    """Where a summary link must land: the first input of a radio or checkbox group (the
+    group's own element is a fieldset, which cannot take focus), otherwise the input."""
+    if widget_kind(field) == "choices":
+        return f"{field.auto_id}_0"
+    return field.id_for_label or field.auto_id
+
+
+@register.simple_tag
+def foutenoverzicht(form=None, formset=None, formset_naam: str = "") -> list[dict[str, str]]:
+    """Every error of a form and of its formset, in page order, for the error summary.
+
+    Each item has the text and, for a field, the id its link points to; formset rows are
+    named "<formset_naam> <n>, <label>" so that "Bedrag" of row 3 can be told from row 1.
+    """
+    items: list[dict[str, str]] = []
+
+    def van_form(f, voor: str) -> None:
+        for fout in f.non_field_errors():
+            items.append({"id": "", "tekst": f"{voor}{fout}"})
+        for field in f:
+            for fout in field.errors:
+                items.append({"id": _doel_id(field), "tekst": f"{voor}{field.label}: {fout}"})
+
+    # An include without formset= passes "" (the template engine's empty value).
+    if form:
+        van_form(form, "")
+    if formset and getattr(formset, "is_bound", False):
+        for fout in formset.non_form_errors():
+            items.append({"id": "", "tekst": f"{formset_naam}: {fout}" if formset_naam else fout})
+        for nummer, f in enumerate(formset.forms, start=1):
+            van_form(f, f"{formset_naam} {nummer}, " if formset_naam else "")
+    return items

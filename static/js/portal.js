@@ -14,9 +14,19 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
   // Move focus to the error summary so keyboard and screen-reader users hear what went wrong.
+  // After the skip link the page URL ends in #inhoud and the form posts back to it: the
+  // browser would then move focus to <main> once loaded. Drop the fragment first.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) {
+    if (window.location.hash) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
     summary.focus();
+    window.addEventListener("load", function () {
+      if (document.activeElement === document.body || document.activeElement.id === "inhoud") {
+        summary.focus();
+      }
+    });
   }
   // A table box that scrolls sideways (on a phone) must be reachable and named for keyboard
   // and screen-reader users (WCAG 2.1.1): make it a focusable region named by its caption.
