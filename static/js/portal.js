@@ -30,22 +30,35 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   // A table box that scrolls sideways (on a phone) must be reachable and named for keyboard
   // and screen-reader users (WCAG 2.1.1): make it a focusable region named by its caption.
-  document.querySelectorAll(".portal-table-wrap:not([tabindex])").forEach(function (box, i) {
-    if (box.scrollWidth <= box.clientWidth) {
-      return;
-    }
-    box.setAttribute("tabindex", "0");
-    box.setAttribute("role", "region");
-    var caption = box.querySelector("caption");
-    if (caption) {
-      if (!caption.id) {
-        caption.id = "portal-tabel-" + i;
+  // Checked again when the window changes size (a phone turned, a zoomed browser).
+  function tabellen() {
+    document.querySelectorAll(".portal-table-wrap").forEach(function (box, i) {
+      if (box.scrollWidth <= box.clientWidth) {
+        if (box.dataset.portalRegio === "1") {
+          ["tabindex", "role", "aria-labelledby", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
+          delete box.dataset.portalRegio;
+        }
+        return;
       }
-      box.setAttribute("aria-labelledby", caption.id);
-    } else {
-      box.setAttribute("aria-label", "Tabel, scroll opzij voor meer kolommen");
-    }
-  });
+      if (box.hasAttribute("tabindex")) {
+        return;
+      }
+      box.dataset.portalRegio = "1";
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      var caption = box.querySelector("caption");
+      if (caption) {
+        if (!caption.id) {
+          caption.id = "portal-tabel-" + i;
+        }
+        box.setAttribute("aria-labelledby", caption.id);
+      } else {
+        box.setAttribute("aria-label", "Tabel, scroll opzij voor meer kolommen");
+      }
+    });
+  }
+  tabellen();
+  window.addEventListener("resize", tabellen);
   // Prevent a double click from submitting a form twice.
   document.querySelectorAll("form[method=post], form[method=POST]").forEach(function (form) {
     form.addEventListener("submit", function () {

@@ -28,6 +28,11 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
+# The browser crawl also applies axe's best practices (heading-order, landmark-unique, ...).
+AXE_OPTIONS_STRENG = {
+    "runOnly": {"type": "tag", "values": [*AXE_OPTIONS["runOnly"]["values"], "best-practice"]},
+    "resultTypes": ["violations"],
+}
 PHONE = {"width": 390, "height": 844}
 
 
@@ -91,6 +96,20 @@ def axe_check(axe):
         results = axe.run(page, options=AXE_OPTIONS)
         assert results.violations_count == 0, (
             f"axe-core op {page.url}:\n{results.generate_report()}"
+        )
+
+    return _check
+
+
+@pytest.fixture
+def axe_check_streng(axe):
+    """axe_check with the best-practice rules as well (used by the crawl)."""
+
+    def _check(page):
+        results = axe.run(page, options=AXE_OPTIONS_STRENG)
+        assert results.violations_count == 0, (
+            f"axe-core (met best practices) op {page.url} bij {page.viewport_size}:\n"
+            f"{results.generate_report()}"
         )
 
     return _check
