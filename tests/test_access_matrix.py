@@ -247,6 +247,11 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.aanmelding, "bijeenkomst-aanmelding")),
+    "participatie:aanmelding_bevestigen": link(
+        "e-mailadres van een aanmelding bevestigen; GET toont alleen een knop",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.aanmelding_onbevestigd, "bijeenkomst-aanmelding-bevestigen")),
 
     # --- staff pages -------------------------------------------------------------------------
     #                                 ka kx bm tm kw co cs fb
@@ -466,6 +471,7 @@ class Geval:
     traject: object = None
     bijeenkomst: object = None
     aanmelding: object = None
+    aanmelding_onbevestigd: object = None
 
 
 @dataclass
@@ -509,6 +515,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         BijeenkomstFactory,
         TrajectFactory,
     )
+    from participatie.constants import AanmeldingStatus
     from tests.vragen.factories import VraagFactory
     from vragen.constants import VraagStatus
 
@@ -568,6 +575,9 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         traject=traject,
         bijeenkomst=bijeenkomst,
         aanmelding=AanmeldingFactory(bijeenkomst=bijeenkomst),
+        aanmelding_onbevestigd=AanmeldingFactory(
+            bijeenkomst=bijeenkomst, status=AanmeldingStatus.ONBEVESTIGD
+        ),
     )
 
 
