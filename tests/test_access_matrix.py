@@ -502,6 +502,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
     from initiatieven.constants import BijlageSoort, InitiatiefStatus
     from initiatieven.models import Verhaal
     from kernen.models import Kanaal, Organisatie
+    from participatie.constants import AanmeldingStatus
     from tests.budgetten.factories import (
         AanvraagFactory,
         DeclaratieFactory,
@@ -515,7 +516,6 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         BijeenkomstFactory,
         TrajectFactory,
     )
-    from participatie.constants import AanmeldingStatus
     from tests.vragen.factories import VraagFactory
     from vragen.constants import VraagStatus
 
