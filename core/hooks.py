@@ -113,8 +113,8 @@ def startpagina_links(*, user) -> list[Link]:
 def persoonlijke_links(*, email: str) -> list[Link]:
     """Every personal link of an inwoner, across apps (hook `persoonlijke_links(*, email)`).
 
-    Each app issues fresh links (which revokes the old ones) for the confirmed submissions
-    of that email address.
+    Each app issues links of the next version for the confirmed submissions of that email
+    address; the old links stop once a new one is opened.
     """
     links: list[Link] = []
     for module in app_modules("portaal"):

@@ -2,7 +2,11 @@
 
 A token carries (kind, object id, link version) signed with SECRET_KEY and a timestamp.
 It is refused when forged, older than PERSOONLIJKE_LINK_GELDIG_DAGEN, or when the object's
-`link_versie` has moved on (the inwoner asked for a new link).
+`link_versie` has moved on (the inwoner used a newer link).
+
+Asking for new links revokes nothing: the new mail carries tokens of `link_versie + 1`, and
+only when one of those is opened does the version move on (so older links stop then). Anyone
+can type a victim's address into /mijn-links/; that must not break the victim's links.
 """
 
 from dataclasses import dataclass
@@ -10,7 +14,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db import models, transaction
-from django.db.models import F
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -51,12 +54,36 @@ def lees_token(token: str, *, soort: str, max_age_days: int | None = None) -> Li
 
 
 def haal_object(token: str, *, soort: str, queryset, max_age_days: int | None = None):
-    """Return the object the token points at, or raise LinkOngeldig/LinkVerlopen."""
+    """Return the object the token points at, or raise LinkOngeldig/LinkVerlopen.
+
+    A token of the next version (from a new links mail) is accepted once and moves the
+    version on, under the row lock, so that from then on only the new links work."""
     inhoud = lees_token(token, soort=soort, max_age_days=max_age_days)
     obj = queryset.filter(pk=inhoud.pk).first()
-    if obj is None or obj.link_versie != inhoud.versie:
+    if obj is None:
+        raise LinkOngeldig
+    if obj.link_versie == inhoud.versie - 1:
+        _versie_ophogen(obj, naar=inhoud.versie)
+    if obj.link_versie != inhoud.versie:
         raise LinkOngeldig
     return obj
+
+
+def _versie_ophogen(obj, *, naar: int) -> None:
+    """Move `link_versie` to `naar` if it is still one below (two first clicks at once: the
+    second finds it moved already and is accepted too, because it has the same version)."""
+    model = type(obj)
+    with transaction.atomic():
+        huidig = (
+            model._default_manager.select_for_update()
+            .filter(pk=obj.pk)
+            .values_list("link_versie", flat=True)
+            .first()
+        )
+        if huidig == naar - 1:
+            model._default_manager.filter(pk=obj.pk).update(link_versie=naar)
+            huidig = naar
+    obj.link_versie = huidig
 
 
 # A confirmation link (the first mail) is short-lived; a personal link lasts as set in
@@ -77,7 +104,8 @@ class LinkSoort:
     geldig_dagen: int | None = None  # None: settings.PERSOONLIJKE_LINK_GELDIG_DAGEN
 
     def token(self, obj) -> str:
-        return maak_token(soort=self.naam, pk=obj.pk, versie=obj.link_versie)
+        versie = obj.link_versie + (1 if getattr(obj, VOLGENDE_VERSIE, False) else 0)
+        return maak_token(soort=self.naam, pk=obj.pk, versie=versie)
 
     def pad(self, obj) -> str:
         return reverse(self.url_naam, kwargs={"token": self.token(obj)})
@@ -92,14 +120,20 @@ class LinkSoort:
         )
 
 
+# Set on an object by links_vernieuwen: its tokens carry the next version.
+VOLGENDE_VERSIE = "_link_volgende_versie"
+
+
 def links_vernieuwen(queryset: models.QuerySet) -> list:
-    """Raise `link_versie` of every object in `queryset` under one lock (rows locked in pk
-    order, so two requests never deadlock); their older links stop working. Returns the
-    objects with their new version, in the queryset's order."""
-    with transaction.atomic():
-        ids = list(queryset.select_for_update().order_by("pk").values_list("pk", flat=True))
-        queryset.model.objects.filter(pk__in=ids).update(link_versie=F("link_versie") + 1)
-        return list(queryset.model.objects.filter(pk__in=ids).order_by(*queryset.query.order_by))
+    """The objects of `queryset`, marked so that their links carry `link_versie + 1`.
+
+    Nothing is revoked here: the version moves on (under a row lock, in `haal_object`) when
+    one of the new links is first opened; then the older links stop working. Asking again
+    gives links of the same next version, so every new mail keeps working."""
+    objecten = list(queryset)
+    for obj in objecten:
+        setattr(obj, VOLGENDE_VERSIE, True)
+    return objecten
 
 
 class BevestigView(View):

@@ -6,8 +6,8 @@ class InwonerContact(models.Model):
     """Contact details and personal-link state of an inwoner, for anything they submit.
 
     Inwoners have no account: they confirm their email address through a link and then
-    follow their submission through a signed personal link (core.links). Asking for a
-    new link raises `link_versie`, which revokes every older link.
+    follow their submission through a signed personal link (core.links). Opening a link
+    from a new links mail raises `link_versie`, which revokes every older link.
     """
 
     naam = models.CharField(_("naam"), max_length=120)

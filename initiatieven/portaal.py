@@ -56,7 +56,7 @@ def startpagina_links(*, user) -> list[Link]:
 
 
 def persoonlijke_links(*, email: str) -> list[Link]:
-    """Fresh links for the confirmed initiatives of this address (older links stop working)."""
+    """New links for the confirmed initiatives of this address (old ones stop once one is used)."""
     return [
         Link(
             label=_("Initiatief: %(titel)s") % {"titel": initiatief.titel},

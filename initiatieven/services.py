@@ -184,7 +184,7 @@ def initiatief_bevestigen(*, initiatief_id: int) -> tuple[Initiatief, bool]:
 
 
 def persoonlijke_links_vernieuwen(*, email: str) -> list[Initiatief]:
-    """New links for every confirmed initiative of this address; older links stop working."""
+    """New links for every confirmed initiative of this address; old ones stop once one is used."""
     return links_vernieuwen(
         Initiatief.objects.bevestigd()
         .filter(email__iexact=email.strip())

@@ -3,10 +3,12 @@ row for every pattern)."""
 
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
-# Django admin for functioneel beheer, only with a verified second factor.
-admin.site.__class__ = OTPAdminSite
+from accounts.beheer import BeheerSite
+
+# Django admin for functioneel beheer, only with a verified second factor, signed in through
+# the portal's own (counted) sign-in.
+admin.site.__class__ = BeheerSite
 admin.site.site_header = "Kerngericht werken - beheer"
 admin.site.site_title = "Kerngericht beheer"
 

@@ -249,6 +249,8 @@ class BijeenkomstStatus(models.TextChoices):
 
 
 class AanmeldingStatus(models.TextChoices):
+    # Signed up, address not yet confirmed: holds no place and is not on the waiting list.
+    ONBEVESTIGD = "onbevestigd", _("Wacht op bevestiging van het e-mailadres")
     AANGEMELD = "aangemeld", _("Aangemeld")
     WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
     AFGEMELD = "afgemeld", _("Afgemeld")

@@ -123,11 +123,17 @@ def load() -> None:
         },
     )
     for i, naam in enumerate(["Anna de Wit", "Henk Bos", "Ria Kok", "Piet Smit"]):
-        services.aanmelden(
+        _aanmelden_bevestigd(
             bijeenkomst=koffie,
             naam=naam,
             email=f"inwoner{i}@example.nl",
             onderwerp="Onderhoud van de dijk" if i == 0 else "",
         )
     for i in range(5):
-        services.aanmelden(bijeenkomst=avond, naam=f"Ouder {i + 1}", email=f"ouder{i}@example.nl")
+        _aanmelden_bevestigd(bijeenkomst=avond, naam=f"Ouder {i + 1}", email=f"ouder{i}@example.nl")
+
+
+def _aanmelden_bevestigd(**gegevens) -> None:
+    """A demo resident signs up and confirms the address, as a real one would."""
+    aanmelding = services.aanmelden(**gegevens).aanmelding
+    services.aanmelding_bevestigen(aanmelding_id=aanmelding.pk)

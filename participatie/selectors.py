@@ -168,7 +168,7 @@ def aanmeldingen_met_link(*, email: str) -> QuerySet[Aanmelding]:
     return (
         Aanmelding.objects.select_related("bijeenkomst")
         .filter(email=email.strip().lower(), bijeenkomst__begint_op__gt=timezone.now())
-        .exclude(status=AanmeldingStatus.AFGEMELD)
+        .exclude(status__in=[AanmeldingStatus.AFGEMELD, AanmeldingStatus.ONBEVESTIGD])
         .order_by("bijeenkomst__begint_op", "pk")
     )
 

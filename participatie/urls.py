@@ -87,6 +87,11 @@ urlpatterns = [
         name="bijeenkomst_agenda",
     ),
     path("bijeenkomsten/aanmelding/<str:token>/", views.aanmelding, name="aanmelding"),
+    path(
+        "bijeenkomsten/aanmelding/<str:token>/bevestigen/",
+        views.aanmelding_bevestigen,
+        name="aanmelding_bevestigen",
+    ),
     path("participatie/", views.trajecten_publiek, name="trajecten"),
     path("participatie/<int:traject_pk>/", views.traject_publiek, name="traject_publiek"),
 ]

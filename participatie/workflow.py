@@ -78,6 +78,9 @@ BIJEENKOMST_OVERGANGEN: tuple[Overgang, ...] = (
 AANMELDING_OVERGANGEN: tuple[Overgang, ...] = (
     Overgang("afmelden", A.AANGEMELD, A.AFGEMELD, _aanmelding_afmelden),
     Overgang("afmelden", A.WACHTLIJST, A.AFGEMELD, _aanmelding_afmelden),
+    # The address is confirmed: a free place, else the waiting list (the service decides).
+    Overgang("bevestigen", A.ONBEVESTIGD, A.AANGEMELD, _altijd),
+    Overgang("bevestigen_vol", A.ONBEVESTIGD, A.WACHTLIJST, _altijd),
     # A seat came free: the service moves the first on the waiting list up.
     Overgang("doorschuiven", A.WACHTLIJST, A.AANGEMELD, _altijd),
 )

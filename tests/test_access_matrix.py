@@ -248,6 +248,11 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.aanmelding, "bijeenkomst-aanmelding")),
+    "participatie:aanmelding_bevestigen": link(
+        "e-mailadres van een aanmelding bevestigen; GET toont alleen een knop",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.aanmelding_onbevestigd, "bijeenkomst-aanmelding-bevestigen")),
 
     # --- staff pages -------------------------------------------------------------------------
     #                                 ka kx bm tm kw co cs fb
@@ -467,6 +472,7 @@ class Geval:
     traject: object = None
     bijeenkomst: object = None
     aanmelding: object = None
+    aanmelding_onbevestigd: object = None
 
 
 @dataclass
@@ -497,6 +503,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
     from initiatieven.constants import BijlageSoort, InitiatiefStatus
     from initiatieven.models import Verhaal
     from kernen.models import Kanaal, Organisatie
+    from participatie.constants import AanmeldingStatus
     from tests.budgetten.factories import (
         AanvraagFactory,
         DeclaratieFactory,
@@ -569,6 +576,9 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         traject=traject,
         bijeenkomst=bijeenkomst,
         aanmelding=AanmeldingFactory(bijeenkomst=bijeenkomst),
+        aanmelding_onbevestigd=AanmeldingFactory(
+            bijeenkomst=bijeenkomst, status=AanmeldingStatus.ONBEVESTIGD
+        ),
     )
 
 

@@ -37,6 +37,7 @@ def test_every_app_with_resident_data_declares_its_terms():
         "aanvraag_contact",
         "vraag_onbevestigd",
         "vraag_contact",
+        "aanmelding_onbevestigd",
         "aanmelding_contact",
     } <= sleutels
 

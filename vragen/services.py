@@ -328,7 +328,7 @@ def vraag_waarderen(*, vraag_id: int, cijfer: int, toelichting: str = "") -> Vra
 
 
 def vragen_links_vernieuwen(*, email: str) -> list[Vraag]:
-    """New personal links for every vraag of this address (the old links stop working)."""
+    """New personal links for every vraag of this address (old ones stop once one is opened)."""
     return links_vernieuwen(
         Vraag.objects.filter(email__iexact=email.strip()).order_by("-ontvangen_op")
     )

@@ -2,12 +2,14 @@
 views, tasks and tests import): trajecten in .trajecten, meetings in .bijeenkomsten."""
 
 from .bijeenkomsten import (
+    AANMELDING_BEVESTIG_LINK,
     AANMELDING_LINK,
     BIJEENKOMST_VELDEN,
     AanmeldResultaat,
     AfmeldResultaat,
     AnnuleerResultaat,
     aanmelden,
+    aanmelding_bevestigen,
     aanmelding_link,
     afmelden,
     bijeenkomst_annuleren,
@@ -25,6 +27,7 @@ from .trajecten import (
 )
 
 __all__ = [
+    "AANMELDING_BEVESTIG_LINK",
     "AANMELDING_LINK",
     "BIJEENKOMST_VELDEN",
     "AanmeldResultaat",
@@ -32,6 +35,7 @@ __all__ = [
     "AnnuleerResultaat",
     "BetrokkeneGegevens",
     "aanmelden",
+    "aanmelding_bevestigen",
     "aanmelding_link",
     "afmelden",
     "bijeenkomst_annuleren",

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.fouten import Weigering
-from core.links import LinkSoort
+from core.links import BEVESTIG_GELDIG_DAGEN, LinkSoort
 from core.mail import Bijlage, mail_versturen
 from participatie import rules, workflow
 from participatie.constants import AanmeldingStatus
@@ -27,6 +27,13 @@ from participatie.models import Aanmelding, Bijeenkomst, BijeenkomstHerinnering
 # so it lives longer than the default personal link.
 AANMELDING_LINK = LinkSoort(
     naam="bijeenkomst-aanmelding", url_naam="participatie:aanmelding", geldig_dagen=400
+)
+# The link in the first mail: only a confirmed address takes a place (or the waiting list),
+# so nobody can fill a meeting with made-up or someone else's addresses.
+AANMELDING_BEVESTIG_LINK = LinkSoort(
+    naam="bijeenkomst-aanmelding-bevestigen",
+    url_naam="participatie:aanmelding_bevestigen",
+    geldig_dagen=BEVESTIG_GELDIG_DAGEN,
 )
 
 
@@ -182,7 +189,25 @@ def _mail_status(
     )
 
 
+def _bevestiging_vragen(aanmelding: Aanmelding) -> None:
+    bijeenkomst = aanmelding.bijeenkomst
+    mail_versturen(
+        aan=aanmelding.email,
+        onderwerp=_("Bevestig uw aanmelding: %(titel)s") % {"titel": bijeenkomst.titel},
+        template="participatie/mail/aanmelding_bevestigen.txt",
+        context={
+            "aanmelding": aanmelding,
+            "bijeenkomst": bijeenkomst,
+            "link": AANMELDING_BEVESTIG_LINK.url(aanmelding),
+            "dagen": BEVESTIG_GELDIG_DAGEN,
+        },
+    )
+
+
 def _bevestigen(aanmelding: Aanmelding) -> None:
+    if aanmelding.status == AanmeldingStatus.ONBEVESTIGD:
+        _bevestiging_vragen(aanmelding)
+        return
     _mail_status(
         aanmelding,
         template="participatie/mail/aanmelding.txt",
@@ -206,9 +231,10 @@ def aanmelden(
     telefoon: str = "",
     nu: datetime.datetime | None = None,
 ) -> AanmeldResultaat:
-    """Register a resident. A second registration with the same email address returns the
-    first one (and mails its confirmation again); a full meeting puts them on the waiting list;
-    a past meeting is closed."""
+    """Sign a resident up, unconfirmed: they get a mail with a confirmation link and hold no
+    place until they confirm (`aanmelding_bevestigen`). A second sign-up with the same email
+    address returns the first one (and mails again what it is waiting for); a past meeting is
+    closed."""
     nu = nu or timezone.now()
     email = email.strip().lower()
     validate_email(email)
@@ -229,22 +255,53 @@ def aanmelden(
     if bestaand is not None:
         _bevestigen(bestaand)
         return AanmeldResultaat(aanmelding=bestaand, nieuw=False)
-    aantal = bijeenkomst.aanmeldingen.filter(status=AanmeldingStatus.AANGEMELD).count()
     aanmelding = Aanmelding(
         bijeenkomst=bijeenkomst,
         naam=naam,
         email=email,
         telefoon=telefoon,
         onderwerp=onderwerp.strip(),
-        status=rules.status_voor_nieuwe_aanmelding(
-            capaciteit=bijeenkomst.capaciteit, aantal_aangemeld=aantal
-        ),
+        status=AanmeldingStatus.ONBEVESTIGD,
         aangemeld_op=nu,
     )
     aanmelding.full_clean(validate_constraints=False)
     aanmelding.save()
     _bevestigen(aanmelding)
     return AanmeldResultaat(aanmelding=aanmelding, nieuw=True)
+
+
+@transaction.atomic
+def aanmelding_bevestigen(*, aanmelding_id: int, nu: datetime.datetime | None = None) -> Aanmelding:
+    """The resident confirmed their address: a free place, else the waiting list. The meeting
+    row is locked first (as every change of its registrations), so two confirmations of the
+    last place never both get it. Confirming twice changes nothing; a meeting that has begun
+    or is cancelled takes no one any more."""
+    nu = nu or timezone.now()
+    bijeenkomst_id = Aanmelding.objects.values_list("bijeenkomst_id", flat=True).get(
+        pk=aanmelding_id
+    )
+    bijeenkomst = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst_id)
+    aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding_id)
+    aanmelding.bijeenkomst = bijeenkomst
+    if aanmelding.status != AanmeldingStatus.ONBEVESTIGD:
+        return aanmelding
+    open_, reden = rules.inschrijving_open(
+        begint_op=bijeenkomst.begint_op, nu=nu, geannuleerd=bijeenkomst.geannuleerd
+    )
+    if not open_:
+        raise Weigering(reden)
+    aantal = bijeenkomst.aanmeldingen.filter(status=AanmeldingStatus.AANGEMELD).count()
+    doel = rules.status_voor_nieuwe_aanmelding(
+        capaciteit=bijeenkomst.capaciteit, aantal_aangemeld=aantal
+    )
+    stap = "bevestigen" if doel == AanmeldingStatus.AANGEMELD else "bevestigen_vol"
+    aanmelding.status = workflow.overgang(aanmelding, stap).naar
+    aanmelding.email_bevestigd_op = nu
+    # The waiting list goes in order of confirmation: that is when one asks for a place.
+    aanmelding.aangemeld_op = nu
+    aanmelding.save(update_fields=["status", "email_bevestigd_op", "aangemeld_op"])
+    _bevestigen(aanmelding)
+    return aanmelding
 
 
 def _wachtlijst_doorschuiven(bijeenkomst: Bijeenkomst) -> list[Aanmelding]:

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from core.beveiliging import publiek_formulier
 from core.fouten import Weigering, naar_form
-from core.links import LinkOngeldig, link_ongeldig_response
+from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.querystring import int_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
 from kernen.models import Kern
@@ -268,11 +268,68 @@ def bijeenkomst_agenda(request, bijeenkomst_pk: int):
     return response
 
 
+class AanmeldingBevestigenView(BevestigView):
+    """The link in the first mail: GET shows one button, POST confirms the address and
+    gives a place or the waiting list."""
+
+    link = services.AANMELDING_BEVESTIG_LINK
+
+    def queryset(self):
+        return Aanmelding.objects.select_related("bijeenkomst__kern").exclude(
+            status=AanmeldingStatus.AFGEMELD
+        )
+
+    def teksten(self, obj) -> dict:
+        return {
+            "titel": _("Bevestig uw aanmelding"),
+            "uitleg": _(
+                'U meldde zich aan voor "%(titel)s". Klik op de knop om uw e-mailadres te '
+                "bevestigen. Dan krijgt u een plaats, of een plek op de wachtlijst als de "
+                "bijeenkomst vol is."
+            )
+            % {"titel": obj.bijeenkomst.titel},
+            "knop": _("Aanmelding bevestigen"),
+        }
+
+    def al_bevestigd(self, obj) -> bool:
+        return obj.status != AanmeldingStatus.ONBEVESTIGD
+
+    def post(self, request, token: str):
+        try:
+            return super().post(request, token)
+        except Weigering as exc:
+            # The meeting began or was cancelled before the address was confirmed.
+            return render(
+                request,
+                "participatie/aanmelding_gesloten.html",
+                {"reden": " ".join(exc.messages)},
+                status=409,
+            )
+
+    def bevestigen(self, obj):
+        return services.aanmelding_bevestigen(aanmelding_id=obj.pk)
+
+    def gelukt(self, obj) -> str:
+        if obj.status == AanmeldingStatus.AANGEMELD:
+            return _("Uw aanmelding is bevestigd. U heeft een plaats.")
+        return _("Uw aanmelding is bevestigd. De bijeenkomst is vol: u staat op de wachtlijst.")
+
+    def na_bevestigen(self, obj) -> str:
+        return services.AANMELDING_LINK.pad(obj)
+
+
+aanmelding_bevestigen = AanmeldingBevestigenView.as_view()
+
+
 def aanmelding(request, token: str):
     """The resident's personal page for a registration: status, details, cancel."""
     try:
         a = services.AANMELDING_LINK.lees(
-            token, Aanmelding.objects.select_related("bijeenkomst__kern")
+            token,
+            # Until the address is confirmed there is no personal page, only the confirm link.
+            Aanmelding.objects.select_related("bijeenkomst__kern").exclude(
+                status=AanmeldingStatus.ONBEVESTIGD
+            ),
         )
     except LinkOngeldig as exc:
         return link_ongeldig_response(request, exc)

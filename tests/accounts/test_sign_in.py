@@ -66,3 +66,50 @@ def test_sign_out_needs_post_and_ends_the_session(client, user, signed_in):
     assert client.get("/medewerker/uitloggen/").status_code == 405
     client.post("/medewerker/uitloggen/")
     assert client.get("/medewerker/").status_code == 302
+
+
+def test_the_admin_has_no_sign_in_of_its_own(client, user):
+    """The admin's login form would be a second, uncounted way to guess passwords and codes."""
+    response = client.post(
+        "/beheer/login/?next=/beheer/kernen/",
+        {"username": user.username, "password": TEST_PASSWORD, "otp_token": current_code()},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/medewerker/inloggen/?next=/beheer/kernen/"
+    assert "_auth_user_id" not in client.session
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_failures_on_the_way_to_the_admin_lock_out_too(client, db):
+    beheer = MedewerkerFactory(rollen=["functioneel_beheer"], is_staff=True)
+    login = client.get("/beheer/", follow=True).redirect_chain[-1][0]
+    assert login.startswith(LOGIN)
+    data = {"username": beheer.username, "password": TEST_PASSWORD, "code": "000000"}
+    for _ in range(2):
+        assert client.post(login, data).status_code == 200  # wrong second factor
+    data["code"] = current_code()
+    data["password"] = "fout"
+    assert client.post(login, data).status_code == 429
+    data["password"] = TEST_PASSWORD
+    response = client.post(login, data)
+    assert response.status_code == 429
+    assert "tijdelijk geblokkeerd" in response.content.decode()
+    assert client.get("/beheer/").status_code == 302
+
+
+@override_settings(AXES_FAILURE_LIMIT=2, BEHIND_PROXY=True, TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_lockout_counts_the_real_client_address(client, user):
+    """Everyone comes through the proxy (one REMOTE_ADDR): a lockout of one client must not
+    lock the account for the others, and a forged X-Forwarded-For must not escape it."""
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    fout = {"username": user.username, "password": "fout", "code": "000000"}
+    goed = {"username": user.username, "password": TEST_PASSWORD, "code": current_code()}
+    aanvaller = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    for _ in range(2):
+        client.post(LOGIN, fout, **aanvaller)
+    # The attacker puts another address in front: the proxy's own entry still counts.
+    vervalst = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.1, 203.0.113.9"}
+    assert client.post(LOGIN, goed, **vervalst).status_code == 429
+    # The real resident of the account, from another address, still signs in.
+    collega = {**proxy, "HTTP_X_FORWARDED_FOR": "192.0.2.44"}
+    assert client.post(LOGIN, goed, **collega).status_code == 302

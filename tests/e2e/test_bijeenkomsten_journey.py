@@ -34,6 +34,14 @@ def test_resident_registers_for_a_meeting_and_cancels(page, axe_check, live_serv
     expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor uw aanmelding")
     axe_check(page)
 
+    # No place until the address is confirmed through the link in the first mail.
+    assert Aanmelding.objects.get(bijeenkomst=b).status == "onbevestigd"
+    bevestig = next(r.strip() for r in mail.outbox[-1].body.splitlines() if "/bevestigen/" in r)
+    page.goto(bevestig.replace("http://127.0.0.1:8000", live_server.url))
+    axe_check(page)
+    page.get_by_role("button", name="Aanmelding bevestigen").click()
+    expect(page.get_by_text("U heeft een plaats")).to_be_visible()
+    axe_check(page)
     assert Aanmelding.objects.get(bijeenkomst=b).status == "aangemeld"
     bericht = mail.outbox[-1]
     assert bericht.attachments and bericht.attachments[0][0] == "bijeenkomst.ics"

@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 import time_machine
@@ -38,8 +39,44 @@ def test_resident_registers_on_the_public_page(client, django_capture_on_commit_
     assert response.status_code == 302
     assert response["Location"] == f"/bijeenkomsten/{b.pk}/bedankt/"
     a = Aanmelding.objects.get()
-    assert (a.naam, a.onderwerp, a.status) == ("Jan", "De dijk", AanmeldingStatus.AANGEMELD)
-    assert len(mail.outbox) == 1
+    # No place yet: first the address is confirmed.
+    assert (a.naam, a.onderwerp, a.status) == ("Jan", "De dijk", AanmeldingStatus.ONBEVESTIGD)
+    assert "nog 2 plaatsen vrij" in client.get(f"/bijeenkomsten/{b.pk}/").content.decode()
+    assert len(mail.outbox) == 1 and not mail.outbox[0].attachments
+    (bevestig,) = re.findall(r"/bijeenkomsten/aanmelding/[^/\s]+/bevestigen/", mail.outbox[0].body)
+    # A GET (a mail scanner) confirms nothing.
+    assert "Aanmelding bevestigen" in client.get(bevestig).content.decode()
+    a.refresh_from_db()
+    assert a.status == AanmeldingStatus.ONBEVESTIGD
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(bevestig, follow=True)
+    assert "U heeft een plaats" in response.content.decode()
+    a.refresh_from_db()
+    assert a.status == AanmeldingStatus.AANGEMELD and a.email_bevestigd_op is not None
+    assert len(mail.outbox) == 2 and "U bent aangemeld" in mail.outbox[1].body
+    assert "nog 1 plaats vrij" in client.get(f"/bijeenkomsten/{b.pk}/").content.decode()
+    # The confirm link used again goes to the personal page; no third mail.
+    assert client.get(bevestig).status_code == 302
+    assert len(mail.outbox) == 2
+
+
+def test_unconfirmed_registration_has_no_personal_page(client):
+    a = AanmeldingFactory(status=AanmeldingStatus.ONBEVESTIGD)
+    token = services.AANMELDING_LINK.pad(a)
+    assert client.get(token).status_code == 404
+
+
+def test_confirming_after_the_meeting_began_is_refused(client):
+    begint_op = timezone.now() + datetime.timedelta(hours=3)
+    b = BijeenkomstFactory(begint_op=begint_op, eindigt_op=begint_op + datetime.timedelta(hours=1))
+    a = AanmeldingFactory(bijeenkomst=b, status=AanmeldingStatus.ONBEVESTIGD)
+    bevestig = services.AANMELDING_BEVESTIG_LINK.pad(a)
+    with time_machine.travel(a.bijeenkomst.begint_op):
+        response = client.post(bevestig)
+    assert response.status_code == 409
+    assert "Aanmelden kan niet meer" in response.content.decode()
+    a.refresh_from_db()
+    assert a.status == AanmeldingStatus.ONBEVESTIGD
 
 
 def test_malformed_email_on_the_form_shows_an_error(client):
@@ -62,9 +99,10 @@ def test_past_meeting_page_says_closed_and_refuses_registration(client):
 def test_cancel_link_cancels_once_and_then_says_so(client, django_capture_on_commit_callbacks):
     b = BijeenkomstFactory(capaciteit=1)
     with django_capture_on_commit_callbacks(execute=True):
-        services.aanmelden(bijeenkomst=b, naam="Jan", email="jan@example.nl")
-        services.aanmelden(bijeenkomst=b, naam="Piet", email="piet@example.nl")
-    token = _token_uit(mail.outbox[0].body)
+        for naam in ("Jan", "Piet"):
+            r = services.aanmelden(bijeenkomst=b, naam=naam, email=f"{naam.lower()}@example.nl")
+            services.aanmelding_bevestigen(aanmelding_id=r.aanmelding.pk)
+    token = _token_uit(mail.outbox[1].body)
     url = f"/bijeenkomsten/aanmelding/{token}/"
     html = client.get(url).content.decode()
     assert "Ik meld mij af" in html and b.videolink in html
@@ -85,11 +123,12 @@ def test_forged_or_revoked_link_is_refused(client):
     assert client.get("/bijeenkomsten/aanmelding/nep-token/").status_code == 404
     links = hooks.persoonlijke_links(email=a.email)
     assert len(links) == 1
+    oud = maak_token(soort=services.AANMELDING_LINK.naam, pk=a.pk, versie=1)
+    assert client.get(f"/bijeenkomsten/aanmelding/{oud}/").status_code == 200
+    assert client.get(links[0].url.replace("http://127.0.0.1:8000", "")).status_code == 200
     a.refresh_from_db()
     assert a.link_versie == 2
-    oud = maak_token(soort=services.AANMELDING_LINK.naam, pk=a.pk, versie=1)
     assert client.get(f"/bijeenkomsten/aanmelding/{oud}/").status_code == 404
-    assert client.get(links[0].url.replace("http://127.0.0.1:8000", "")).status_code == 200
 
 
 def test_ics_download(client):

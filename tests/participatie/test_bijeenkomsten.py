@@ -22,7 +22,10 @@ AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
 
 def _aanmelden(bijeenkomst, email, naam="Jan", **kwargs):
-    return services.aanmelden(bijeenkomst=bijeenkomst, naam=naam, email=email, **kwargs)
+    """Sign up and confirm the address, as a resident does (two mails)."""
+    r = services.aanmelden(bijeenkomst=bijeenkomst, naam=naam, email=email, **kwargs)
+    aanmelding = services.aanmelding_bevestigen(aanmelding_id=r.aanmelding.pk)
+    return services.AanmeldResultaat(aanmelding=aanmelding, nieuw=r.nieuw)
 
 
 def _ics_uit(bericht) -> Calendar:
@@ -40,8 +43,9 @@ def test_registration_gets_a_seat_and_a_confirmation_with_ics_and_cancel_link(
         r = _aanmelden(b, "Jan@Example.nl", onderwerp="Parkeren bij school")
     assert r.nieuw and r.aanmelding.status == AanmeldingStatus.AANGEMELD
     assert r.aanmelding.email == "jan@example.nl"
-    assert len(mail.outbox) == 1
-    bericht = mail.outbox[0]
+    assert len(mail.outbox) == 2  # the confirmation link, then the place
+    assert "/bevestigen/" in mail.outbox[0].body and not mail.outbox[0].attachments
+    bericht = mail.outbox[1]
     assert bericht.to == ["jan@example.nl"]
     assert "U bent aangemeld" in bericht.body
     assert "/bijeenkomsten/aanmelding/" in bericht.body
@@ -57,7 +61,62 @@ def test_same_email_twice_is_one_registration(django_capture_on_commit_callbacks
     assert not tweede.nieuw
     assert tweede.aanmelding.pk == eerste.aanmelding.pk
     assert b.aanmeldingen.count() == 1
-    assert len(mail.outbox) == 2  # the confirmation is sent again, nothing else changes
+    # confirm link + place, then the place mail again; nothing else changes
+    assert len(mail.outbox) == 3
+    assert "U bent aangemeld" in mail.outbox[2].body
+
+
+def test_unconfirmed_sign_ups_never_fill_capacity(django_capture_on_commit_callbacks):
+    b = BijeenkomstFactory(capaciteit=1)
+    for i in range(5):
+        services.aanmelden(bijeenkomst=b, naam=f"N{i}", email=f"n{i}@example.nl")
+    assert not b.aanmeldingen.filter(status=AanmeldingStatus.AANGEMELD).exists()
+    assert not b.aanmeldingen.filter(status=AanmeldingStatus.WACHTLIJST).exists()
+    laatste = _aanmelden(b, "echt@example.nl").aanmelding
+    assert laatste.status == AanmeldingStatus.AANGEMELD
+
+
+def test_the_first_to_confirm_gets_the_place():
+    b = BijeenkomstFactory(capaciteit=1)
+    vroeg = services.aanmelden(bijeenkomst=b, naam="Vroeg", email="vroeg@example.nl").aanmelding
+    laat = services.aanmelden(bijeenkomst=b, naam="Laat", email="laat@example.nl").aanmelding
+    assert services.aanmelding_bevestigen(aanmelding_id=laat.pk).status == "aangemeld"
+    assert services.aanmelding_bevestigen(aanmelding_id=vroeg.pk).status == "wachtlijst"
+    # Confirming again changes nothing.
+    assert services.aanmelding_bevestigen(aanmelding_id=vroeg.pk).status == "wachtlijst"
+
+
+def test_a_freed_place_goes_to_the_waiting_list_never_to_an_unconfirmed_sign_up():
+    b = BijeenkomstFactory(capaciteit=1)
+    eerste = _aanmelden(b, "een@example.nl").aanmelding
+    onbevestigd = services.aanmelden(bijeenkomst=b, naam="O", email="o@example.nl").aanmelding
+    wachtend = _aanmelden(b, "twee@example.nl").aanmelding
+    assert wachtend.status == AanmeldingStatus.WACHTLIJST
+    services.afmelden(aanmelding=eerste)
+    wachtend.refresh_from_db()
+    onbevestigd.refresh_from_db()
+    assert wachtend.status == AanmeldingStatus.AANGEMELD
+    assert onbevestigd.status == AanmeldingStatus.ONBEVESTIGD
+
+
+def test_unconfirmed_sign_ups_are_deleted_after_seven_days():
+    from participatie import privacy
+
+    b = BijeenkomstFactory(begint_op=timezone.now() + datetime.timedelta(days=60))
+    b.eindigt_op = b.begint_op + datetime.timedelta(hours=2)
+    b.save()
+    services.aanmelden(bijeenkomst=b, naam="O", email="o@example.nl")
+    bevestigd = _aanmelden(b, "b@example.nl").aanmelding
+    nu = timezone.now()
+    assert (
+        privacy.opruimen(nu=nu + datetime.timedelta(days=6))["aanmelding_onbevestigd_verwijderd"]
+        == 0
+    )
+    assert (
+        privacy.opruimen(nu=nu + datetime.timedelta(days=8))["aanmelding_onbevestigd_verwijderd"]
+        == 1
+    )
+    assert list(b.aanmeldingen.all()) == [bevestigd]
 
 
 def test_database_refuses_a_second_live_registration_for_the_same_email():
@@ -294,14 +353,13 @@ def _in_threads(n, target):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_registrations_never_exceed_capacity():
+def test_concurrent_confirmations_never_exceed_capacity():
     b = BijeenkomstFactory(capaciteit=3)
-    errors = _in_threads(
-        12,
-        lambda i: services.aanmelden(
-            bijeenkomst=Bijeenkomst.objects.get(pk=b.pk), naam=f"N{i}", email=f"n{i}@example.nl"
-        ),
-    )
+    ids = [
+        services.aanmelden(bijeenkomst=b, naam=f"N{i}", email=f"n{i}@example.nl").aanmelding.pk
+        for i in range(12)
+    ]
+    errors = _in_threads(12, lambda i: services.aanmelding_bevestigen(aanmelding_id=ids[i]))
     assert errors == []
     assert b.aanmeldingen.filter(status=AanmeldingStatus.AANGEMELD).count() == 3
     assert b.aanmeldingen.filter(status=AanmeldingStatus.WACHTLIJST).count() == 9

@@ -228,7 +228,7 @@ def test_rating_after_answer_once_between_1_and_10(doorgestuurd, bm):
     assert (vraag.waardering, vraag.waardering_toelichting) == (8, "Snel geholpen")
 
 
-def test_new_personal_links_revoke_the_old_ones(vraag_van):
+def test_new_personal_links_revoke_the_old_ones_once_used(vraag_van):
     vraag = vraag_van()
     oud = _token_uit_mail(mail.outbox[0])
     oud_persoonlijk = services.PERSOONLIJKE_LINK.url(vraag).rstrip("/").rsplit("/", 1)[-1]
@@ -236,11 +236,14 @@ def test_new_personal_links_revoke_the_old_ones(vraag_van):
 
     links = persoonlijke_links(email="JAN@example.org")
     assert len(links) == 1 and "/vragen/mijn/" in links[0].url
+    # Until the new link is opened the old one keeps working.
+    assert haal_object(oud_persoonlijk, soort="vraag", queryset=Vraag.objects.all()) == vraag
+    nieuw = links[0].url.rstrip("/").rsplit("/", 1)[-1]
+    assert haal_object(nieuw, soort="vraag", queryset=Vraag.objects.all()) == vraag
     with pytest.raises(LinkOngeldig):
         haal_object(oud, soort=services.BEVESTIG_LINK.naam, queryset=Vraag.objects.all())
     with pytest.raises(LinkOngeldig):
         haal_object(oud_persoonlijk, soort="vraag", queryset=Vraag.objects.all())
-    nieuw = links[0].url.rstrip("/").rsplit("/", 1)[-1]
     assert haal_object(nieuw, soort="vraag", queryset=Vraag.objects.all()) == vraag
 
 
