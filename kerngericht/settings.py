@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "csp",
+    "corsheaders",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # our apps; the order is also the order of seed, demo data and dashboard panels
     "kerngericht",
     "core",
@@ -66,10 +70,15 @@ INSTALLED_APPS = [
     "participatie",
     "vragen",
     "monitoring",
+    "opendata",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS only for the open-data API (CORS_URLS_REGEX), before anything that answers early.
+    "corsheaders.middleware.CorsMiddleware",
+    # /api/: the API-Version header and problem+json errors (opendata.api).
+    "opendata.api.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -344,3 +353,45 @@ LOGGING = {
 
 # Personal links for inwoners (signed tokens) stay valid this many days.
 PERSOONLIJKE_LINK_GELDIG_DAGEN = int(os.environ.get("PERSOONLIJKE_LINK_GELDIG_DAGEN", "90"))
+
+# --- The open-data API (/api/v1/, app opendata; README "Open data") ------------------------
+# Public and read-only: no authentication, so no session or CSRF is involved.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "opendata.api.CsvRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "opendata.api.Paginering",
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.api.AnoniemeLimiet"],
+    "DEFAULT_SCHEMA_CLASS": "opendata.schema.OpenDataSchema",
+    "EXCEPTION_HANDLER": "opendata.api.problem_handler",
+    "COERCE_DECIMAL_TO_STRING": True,
+    "PAGE_SIZE": 50,
+}
+# Requests per client address; empty switches the limit off (the test settings do).
+API_ANONIEM_LIMIET = os.environ.get("API_ANONIEM_LIMIET", "120/minute")
+API_VERSIE = "1.0.0"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kerngericht werken Buren - open data",
+    "DESCRIPTION": (
+        "Openbare gegevens van kerngericht werken in de gemeente Buren (Wet open overheid): "
+        "kernen, regelingen, besluiten over geld, initiatieven, bijeenkomsten, trajecten, "
+        "stemrondes en de halfjaarlijkse monitoring. Zonder persoonsgegevens."
+    ),
+    "VERSION": API_VERSIE,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+}
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["API-Version", "Link", "X-Total-Count"]

@@ -34,3 +34,5 @@ CACHES["default"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # n
 # Rate limits are off for the suite (property tests post a form many times); the tests of
 # the limits themselves switch them on (tests/core/test_beveiliging.py).
 RATELIMIT_ENABLE = False
+# The open-data API's per-address limit likewise (tests/opendata switches it on).
+API_ANONIEM_LIMIET = ""

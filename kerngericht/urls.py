@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("participatie.urls")),
     path("", include("vragen.urls")),
     path("", include("monitoring.urls")),
+    path("", include("opendata.urls")),
     path("beheer/", admin.site.urls),
 ]
 

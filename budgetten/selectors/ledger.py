@@ -157,6 +157,9 @@ class Grootboekregel:
     budget: Decimal | None
     vastgelegd: Decimal
     betaald: Decimal
+    # The ledger row's scope key (kern-<id>, groep-<id>, gemeente, coordinator): the open-data
+    # API filters on it.
+    sleutel: str = ""
 
     @property
     def vrij(self) -> Decimal | None:
@@ -196,6 +199,7 @@ def grootboek(jaar: int) -> list[Grootboekregel]:
                     budget=budget,
                     vastgelegd=post.vastgelegd if post else NUL,
                     betaald=post.betaald if post else NUL,
+                    sleutel=sleutel,
                 )
             )
     return regels
