@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import views
+from . import status, views
 
 app_name = "core"
 
@@ -18,4 +18,7 @@ urlpatterns = [
     ),
     path("contact/", TemplateView.as_view(template_name="pages/contact.html"), name="contact"),
     path("mijn-links/", views.mijn_links, name="mijn_links"),
+    # Probes for the container platform (no trailing slash: what platforms are told to call).
+    path("status/live", status.live, name="status_live"),
+    path("status/ready", status.ready, name="status_ready"),
 ]
