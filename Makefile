@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Two workers (pytest-xdist), one test module per worker at a time.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test test-dates typecheck chaos-mail install assets lint ci-deps clean
+.PHONY: run test test-dates typecheck chaos-mail install assets lint ci-deps clean bench
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden; zet PYTHON=..."; exit 1; }
@@ -65,6 +65,12 @@ chaos-mail: $(STAMP)
 # The clock-sensitive tests again at year, half-year, daylight-saving and leap-day moments.
 test-dates: install
 	$(BIN)/python scripts/date_matrix.py $(MOMENTS)
+
+# Every page beside /status/live at 1 % and 100 % of five years of data, under gunicorn with
+# the production settings (README, "Benchmark"). BENCH_DATABASE_URL names an own database.
+bench: $(STAMP)
+	@test -n "$$BENCH_DATABASE_URL" || { echo "Zet BENCH_DATABASE_URL (README, Benchmark)"; exit 1; }
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles var db.sqlite3

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import views
+from . import status, views
 
 app_name = "core"
 
@@ -20,4 +20,7 @@ urlpatterns = [
     path("mijn-links/", views.mijn_links, name="mijn_links"),
     # Browsers ask /favicon.ico whatever the page says; send them to the SVG icon.
     path("favicon.ico", views.favicon, name="favicon"),
+    # Probes for the container platform (no trailing slash: what platforms are told to call).
+    path("status/live", status.live, name="status_live"),
+    path("status/ready", status.ready, name="status_ready"),
 ]

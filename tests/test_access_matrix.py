@@ -156,6 +156,8 @@ MATRIX: dict[str, Rij] = {
     "core:favicon": publiek("het pictogram van de site (verwijst naar het SVG-bestand)", "3M"),
     "core:mijn_links": publiek("inwoner vraagt zijn links opnieuw; zegt nooit of een "
                                       "adres bekend is", "22"),
+    "core:status_live": publiek("probe: het proces antwoordt", "2M"),
+    "core:status_ready": publiek("probe: database, cache, broker, migraties", "2M"),
     "accounts:login": publiek("het inlogscherm zelf", "22"),
     "accounts:logout": publiek("uitloggen kan geen kwaad, ook zonder sessie", "M3"),
     "kernen:lijst": publiek("alle kernen", "22"),
