@@ -73,10 +73,15 @@ def staafdiagram(
     waarden: list[tuple[str, int | Decimal | None]],
     doel: Decimal | None = None,
     doel_tekst: str = "",
+    schaal: Decimal | None = None,
 ) -> Staafdiagram:
-    """One bar per (label, value); rows without a value (None) stay in the table only."""
+    """One bar per (label, value); rows without a value (None) stay in the table only.
+    `schaal` fixes the value of a full-length bar (10 for a rating); otherwise the largest
+    value (or the target) is."""
     getekend = [(label, w) for label, w in waarden if w is not None]
     grootste = max([Decimal(w) for _, w in getekend] + [Decimal(doel or 0), Decimal(1)])
+    if schaal is not None:
+        grootste = max(grootste, schaal)
     balken = []
     for i, (label, w) in enumerate(getekend):
         breedte = float(Decimal(w) / grootste) * BALK_RUIMTE

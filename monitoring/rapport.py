@@ -52,6 +52,10 @@ class Rapport:
         return [g for s in self.secties for g in s.grafieken]
 
 
+def _komma(getal: Decimal) -> str:
+    return str(getal).replace(".", ",")
+
+
 def _procent(deel: int, geheel: int) -> int | None:
     return round(100 * deel / geheel) if geheel else None
 
@@ -298,23 +302,24 @@ def _sectie_waardering(m: Monitoring) -> Sectie:
         sleutel="grafiek-waardering",
         titel="Gemiddeld cijfer van inwoners per kern",
         beschrijving=(
-            f"Staafdiagram: het gemiddelde cijfer per kern, met een lijn bij het doel van "
-            f"{DOEL_WAARDERING}. Kernen zonder cijfers hebben geen staaf. De cijfers staan ook "
-            "in de tabel bij deze grafiek."
+            "Staafdiagram: het gemiddelde cijfer per kern op een schaal tot 10, met een lijn "
+            f"bij het doel van {_komma(DOEL_WAARDERING)}. Kernen zonder cijfers hebben geen "
+            "staaf. De cijfers staan ook in de tabel bij deze grafiek."
         ),
         kop_label="Kern",
         kop_waarde="Gemiddeld cijfer",
         soort=CIJFER,
         waarden=[(naam, w.gemiddelde) for naam, w in per_kern],
         doel=DOEL_WAARDERING,
-        doel_tekst=f"doel {str(DOEL_WAARDERING).replace('.', ',')}",
+        schaal=Decimal(10),
+        doel_tekst=f"doel {_komma(DOEL_WAARDERING)}",
     )
     return Sectie(
         sleutel="waardering",
         titel="Cijfer van inwoners",
         inleiding=(
             "Inwoners die het portaal heeft geholpen, geven een cijfer van 1 tot 10. Het doel "
-            f"is gemiddeld {str(DOEL_WAARDERING).replace('.', ',')} of hoger. Voor de hele "
+            f"is gemiddeld {_komma(DOEL_WAARDERING)} of hoger. Voor de hele "
             f"gemeente: {_doel(m.waardering)}."
         ),
         tabellen=[
@@ -361,7 +366,7 @@ def _sectie_overzicht(secties: dict[str, Sectie], m: Monitoring) -> Sectie:
         [Cel("Aantal cijfers van inwoners", TEKST), Cel(m.waardering.aantal)],
         [Cel("Gemiddeld cijfer", TEKST), Cel(m.waardering.gemiddelde, CIJFER)],
         [
-            Cel(f"Doel {str(DOEL_WAARDERING).replace('.', ',')} of hoger", TEKST),
+            Cel(f"Doel {_komma(DOEL_WAARDERING)} of hoger", TEKST),
             Cel(_doel(m.waardering), TEKST),
         ],
     ]

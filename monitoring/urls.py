@@ -11,7 +11,9 @@ urlpatterns = [
     ),
     path("medewerker/monitoring/rapport/", views_rapport.RapportView.as_view(), name="rapport"),
     path(
-        "medewerker/monitoring/rapport.pdf", views_rapport.RapportPdfView.as_view(), name="rapport_pdf"
+        "medewerker/monitoring/rapport.pdf",
+        views_rapport.RapportPdfView.as_view(),
+        name="rapport_pdf",
     ),
     path(
         "medewerker/monitoring/rapport.xlsx",

@@ -27,9 +27,7 @@ class _RapportBasis(StaffPermissionMixin, View):
         if "jaar" in request.GET or "helft" in request.GET:
             return RapportForm(request.GET, vandaag=vandaag)
         standaard = laatste_volledige_halfjaar(vandaag)
-        form = RapportForm(
-            {"jaar": standaard.jaar, "helft": standaard.helft}, vandaag=vandaag
-        )
+        form = RapportForm({"jaar": standaard.jaar, "helft": standaard.helft}, vandaag=vandaag)
         form.is_valid()
         return form
 
@@ -75,9 +73,7 @@ class RapportXlsxView(_RapportBasis):
             rapport_xlsx(rapport),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = (
-            f'attachment; filename="{_bestandsnaam(rapport, "xlsx")}"'
-        )
+        response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(rapport, "xlsx")}"'
         return response
 
 

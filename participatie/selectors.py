@@ -248,9 +248,7 @@ def rapport_bijeenkomsten(*, begin, einde, nu=None) -> dict[int | None, dict[str
         .values("kern_id")
         .annotate(
             gehouden=Count("pk", filter=gehouden, distinct=True),
-            geannuleerd=Count(
-                "pk", filter=Q(status=BijeenkomstStatus.GEANNULEERD), distinct=True
-            ),
+            geannuleerd=Count("pk", filter=Q(status=BijeenkomstStatus.GEANNULEERD), distinct=True),
             aanmeldingen=Count(
                 "aanmeldingen",
                 filter=gehouden & Q(aanmeldingen__status=AanmeldingStatus.AANGEMELD),

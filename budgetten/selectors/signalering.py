@@ -33,9 +33,7 @@ def rapport_signalering(*, begin, einde) -> dict[int, tuple[Decimal, Decimal]]:
         status__in=[DeclaratieStatus.GOEDGEKEURD, DeclaratieStatus.BETAALD],
     ).aggregate(
         toegekend=Coalesce(Sum("bedrag"), Decimal("0")),
-        betaald=Coalesce(
-            Sum("bedrag", filter=Q(status=DeclaratieStatus.BETAALD)), Decimal("0")
-        ),
+        betaald=Coalesce(Sum("bedrag", filter=Q(status=DeclaratieStatus.BETAALD)), Decimal("0")),
     )
     vergoeding = Vrijwilligersvergoeding.objects.filter(
         toegekend_op__gte=begin, toegekend_op__lt=einde

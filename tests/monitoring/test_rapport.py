@@ -2,16 +2,16 @@
 choice, and the PDF and XLSX downloads (opened and read back)."""
 
 import io
-from html import unescape
 import re
 import sys
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from html import unescape
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -150,7 +150,12 @@ def test_report_figures_per_kern_and_in_total(gegevens):
 
     bijeen = r.sectie("bijeenkomsten").tabellen[0]
     assert _waarden(bijeen.rij("Asch")) == ["Asch", 1, 3, 1]
-    assert _waarden(bijeen.rij("Hele gemeente (geen kern)")) == ["Hele gemeente (geen kern)", 1, 1, 0]
+    assert _waarden(bijeen.rij("Hele gemeente (geen kern)")) == [
+        "Hele gemeente (geen kern)",
+        1,
+        1,
+        0,
+    ]
     assert _waarden(bijeen.rij(TOTAAL)) == [TOTAAL, 2, 4, 1]
 
     traj = r.sectie("trajecten").tabellen[0]
@@ -161,7 +166,9 @@ def test_report_figures_per_kern_and_in_total(gegevens):
     assert traj.rij("Buren")[koppen.index("Geen niveau gekozen")].waarde == 1
     assert traj.rij(TOTAAL)[-1].waarde == 3  # the shared trajectory counts once
     assert traj.rij(TOTAAL)[koppen.index("Raadplegen")].waarde == 1
-    assert "Bij 1 traject worden inwoners niet of minder betrokken" in r.sectie("trajecten").inleiding
+    assert (
+        "Bij 1 traject worden inwoners niet of minder betrokken" in r.sectie("trajecten").inleiding
+    )
 
     waard = r.sectie("waardering").tabellen[0]
     assert _waarden(waard.rij("Asch")) == ["Asch", 1, 1, Decimal("8.0"), "gehaald"]
@@ -287,7 +294,7 @@ def test_xlsx_has_a_sheet_per_section_and_the_page_figures(gegevens, client, sig
                 assert cel.tekst in tekst  # the same figure is on the page
     # money is a number with a euro format, counts are numbers
     geld = wb["Geld per regeling"]
-    totaal = [c for c in geld[7 + len(rapport.sectie("geld").tabellen[0].rijen)]]
+    totaal = list(geld[7 + len(rapport.sectie("geld").tabellen[0].rijen)])
     assert totaal[0].value == TOTAAL
     assert totaal[-2].value == 1800 and "€" in totaal[-2].number_format
     assert totaal[-1].value == 430
