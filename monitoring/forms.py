@@ -79,7 +79,7 @@ class RapportForm(forms.Form):
     def clean(self):
         from .periodes import Halfjaar
 
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("jaar") and data.get("helft"):
             gekozen = Halfjaar(data["jaar"], data["helft"])
             huidig = Halfjaar.van_datum(self.vandaag)
