@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# WeasyPrint (the report's PDF) needs Pango from the system: installed when missing and root.
 install: $(STAMP) assets
+	./scripts/ensure-pdf-libs.sh $(BIN)/python
 
 # NL Design System CSS from npm, copied into static/vendor (no CDN at run time).
 assets: static/vendor/.copied
@@ -46,6 +48,7 @@ lint: $(STAMP)
 
 test: install
 	./scripts/ensure-chromium.sh
+	./scripts/ensure-pdf-libs.sh $(BIN)/python
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=kerngericht.settings_test $(BIN)/python manage.py makemigrations --check --dry-run

@@ -11,4 +11,10 @@ STARTPAGINA = [
         url_naam="monitoring:monitoring",
         uitleg=_("Cijfers per kern, het cijfer van inwoners en de actiepunten van het plan."),
     ),
+    StartLink(
+        permissie="monitoring.view_monitoring",
+        label=_("Halfjaarrapport"),
+        url_naam="monitoring:rapport",
+        uitleg=_("Het rapport voor het college, met grafieken, als PDF of spreadsheet."),
+    ),
 ]

@@ -42,6 +42,7 @@ class KernRij:
     vragen_op_tijd: int = 0
     aantal_waarderingen: int = 0
     som_waarderingen: int = 0
+    waarderingen_voldoende: int = 0  # ratings of 7 or higher
     bijeenkomsten: int = 0
     aanmeldingen: int = 0
     toegekend: list[Decimal] = field(default_factory=list)  # per regeling, same order
@@ -77,6 +78,7 @@ class KernRij:
 class Waardering:
     aantal: int
     som: int
+    voldoende: int = 0  # ratings of 7 or higher
 
     @property
     def gemiddelde(self) -> Decimal | None:
@@ -141,6 +143,7 @@ def monitoring(*, halfjaar: Halfjaar, vandaag: date) -> Monitoring:
                 vragen_op_tijd=v.get("op_tijd", 0),
                 aantal_waarderingen=v.get("aantal_waarderingen", 0),
                 som_waarderingen=v.get("som_waarderingen", 0),
+                waarderingen_voldoende=v.get("waarderingen_voldoende", 0),
                 bijeenkomsten=b.get("bijeenkomsten", 0),
                 aanmeldingen=b.get("aanmeldingen", 0),
                 toegekend=[g.get(r.pk, Decimal("0")) for r in regelingen],
@@ -150,6 +153,7 @@ def monitoring(*, halfjaar: Halfjaar, vandaag: date) -> Monitoring:
     waardering = Waardering(
         aantal=sum(v["aantal_waarderingen"] for v in vragen.values()),
         som=sum(v["som_waarderingen"] for v in vragen.values()),
+        voldoende=sum(v["waarderingen_voldoende"] for v in vragen.values()),
     )
     peildatum = halfjaar.peildatum(vandaag)
     return Monitoring(

@@ -229,3 +229,92 @@ def monitoring_per_kern(*, begin, einde, nu=None) -> dict[int, dict[str, int]]:
         r["kern_id"]: {"bijeenkomsten": r["bijeenkomsten"], "aanmeldingen": r["aanmeldingen"]}
         for r in rijen
     }
+
+
+# --- half-yearly report (monitoring.rapport) ---------------------------------------------
+
+
+def rapport_bijeenkomsten(*, begin, einde, nu=None) -> dict[int | None, dict[str, int]]:
+    """Per kern id (None: meetings for the whole municipality): meetings held in
+    [begin, einde) that had started by now and were not cancelled, the cancelled ones, and
+    the live registrations for the held ones (the portal records registrations, not who
+    came). One query."""
+    from django.db.models import Count
+
+    nu = nu or timezone.now()
+    gehouden = Q(status=BijeenkomstStatus.GEPLAND)
+    rijen = (
+        Bijeenkomst.objects.filter(begint_op__gte=begin, begint_op__lt=einde, begint_op__lte=nu)
+        .values("kern_id")
+        .annotate(
+            gehouden=Count("pk", filter=gehouden, distinct=True),
+            geannuleerd=Count("pk", filter=Q(status=BijeenkomstStatus.GEANNULEERD), distinct=True),
+            aanmeldingen=Count(
+                "aanmeldingen",
+                filter=gehouden & Q(aanmeldingen__status=AanmeldingStatus.AANGEMELD),
+            ),
+        )
+        .order_by()
+    )
+    return {
+        r["kern_id"]: {
+            "gehouden": r["gehouden"],
+            "geannuleerd": r["geannuleerd"],
+            "aanmeldingen": r["aanmeldingen"],
+        }
+        for r in rijen
+    }
+
+
+def _trajecten_in_periode(*, begin, einde) -> QuerySet[Traject]:
+    """Public trajectories that ran in [begin, einde): made before its end and not already
+    evaluated (finished) before its start."""
+    from .constants import Stap
+    from .models import TrajectStap
+
+    # A subquery: exclude() across a to-many relation would not tie both conditions to the
+    # same step row.
+    al_klaar = TrajectStap.objects.filter(stap=Stap.EVALUATIE, voltooid_op__lt=begin)
+    return (
+        Traject.objects.publiek()
+        .filter(aangemaakt_op__lt=einde)
+        .exclude(pk__in=al_klaar.values("traject_id"))
+    )
+
+
+def rapport_trajecten(*, begin, einde) -> tuple[dict[int, dict[str, int]], dict[str, int], int]:
+    """Trajectories that ran in the period per level of the participatieladder ("" = no level,
+    as with residents' own initiatives): per kern id, for the whole municipality (a trajectory
+    of several kernen counts once), and how many say residents are less involved. Two
+    queries."""
+    from django.db.models import Count
+
+    qs = _trajecten_in_periode(begin=begin, einde=einde)
+    per_kern: dict[int, dict[str, int]] = {}
+    for r in (
+        qs.filter(kernen__isnull=False)
+        .values("kernen", "ladder")
+        .annotate(aantal=Count("pk", distinct=True))
+        .order_by()
+    ):
+        per_kern.setdefault(r["kernen"], {})[r["ladder"]] = r["aantal"]
+    totaal: dict[str, int] = {}
+    minder = 0
+    for r in (
+        qs.values("ladder")
+        .annotate(
+            aantal=Count("pk", distinct=True),
+            minder=Count("pk", filter=Q(minder_betrokken=True), distinct=True),
+        )
+        .order_by()
+    ):
+        totaal[r["ladder"]] = r["aantal"]
+        minder += r["minder"]
+    return per_kern, totaal, minder
+
+
+def ladder_niveaus() -> list[tuple[str, str]]:
+    """The levels of the participatieladder, from least to most say, as (value, label)."""
+    from .constants import Ladder
+
+    return [(str(value), str(label)) for value, label in Ladder.choices]

@@ -261,6 +261,9 @@ MATRIX: dict[str, Rij] = {
     "core:staff_start": medewerker("2M 2M 2M 2M 2M 2M 2M 2M"),
     "monitoring:monitoring": medewerker("2M 2M FF FF 2M 2M FF 2M"),
     "monitoring:monitoring_csv": medewerker("2M 2M FF FF 2M 2M FF 2M"),
+    "monitoring:rapport": medewerker("2M 2M FF FF 2M 2M FF 2M"),
+    "monitoring:rapport_pdf": medewerker("2M 2M FF FF 2M 2M FF 2M"),
+    "monitoring:rapport_xlsx": medewerker("2M 2M FF FF 2M 2M FF 2M"),
     "monitoring:actiepunten": medewerker("2M 2M FF FF 2M 2M FF 2M"),
     "monitoring:actiepunt_status": medewerker("FF FF FF FF FF 24 FF 24"),
 

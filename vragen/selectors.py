@@ -193,7 +193,8 @@ def _rond(x: float | None) -> float | None:
 def monitoring_per_kern(*, begin: datetime, einde: datetime, nu: datetime | None = None) -> dict:
     """Per kern id, for [begin, einde): questions received, how many can be judged (answered,
     or their week is over), answered within the week; and the ratings given in the period
-    (count and sum, so averages over several kernen stay exact). One query."""
+    (count and sum, so averages over several kernen stay exact, and how many were 7 or
+    higher). One query."""
     from django.db.models import Sum
 
     nu = nu or timezone.now()
@@ -211,6 +212,7 @@ def monitoring_per_kern(*, begin: datetime, einde: datetime, nu: datetime | None
             op_tijd=Count("pk", filter=ontvangen & Q(eerste_antwoord_op__lte=F("termijn_einde"))),
             aantal_waarderingen=Count("pk", filter=gewaardeerd),
             som_waarderingen=Sum("waardering", filter=gewaardeerd),
+            waarderingen_voldoende=Count("pk", filter=gewaardeerd & Q(waardering__gte=7)),
         )
         .order_by()
     )
@@ -221,6 +223,7 @@ def monitoring_per_kern(*, begin: datetime, einde: datetime, nu: datetime | None
             "op_tijd": r["op_tijd"],
             "aantal_waarderingen": r["aantal_waarderingen"],
             "som_waarderingen": r["som_waarderingen"] or 0,
+            "waarderingen_voldoende": r["waarderingen_voldoende"],
         }
         for r in rijen
     }

@@ -11,6 +11,7 @@ from .aanvragen import (
     college_wachtrij,
     eerdere_straatactiviteiten,
     monitoring_per_kern,
+    rapport_geld_per_kern,
 )
 from .ledger import (
     NUL,
@@ -29,6 +30,7 @@ from .ledger import (
 )
 from .signalering import (
     declaraties_voor_medewerker,
+    rapport_signalering,
 )
 from .stemronde import (
     PUBLIEKE_KANDIDAAT_VELDEN,
@@ -69,6 +71,8 @@ __all__ = [
     "publieke_kandidaten",
     "publieke_stemronde",
     "publieke_stemrondes",
+    "rapport_geld_per_kern",
+    "rapport_signalering",
     "regelingen",
     "regelingjaar_voor",
     "scope_sleutel",
