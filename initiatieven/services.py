@@ -252,7 +252,7 @@ def initiatief_status_wijzigen(
             toelichting=toelichting.strip(),
         )
         bijlagen_opslaan(initiatief, fotos, BijlageSoort.VERSLAG)
-        if actor == Actor.MEDEWERKER or naar == InitiatiefStatus.INGETROKKEN:
+        if workflow.mailt_inwoner(naar=naar, actor=actor):
             _mail_inwoner(
                 initiatief,
                 onderwerp=f"{STATUS_ONDERWERP[naar]} - Gemeente Buren",

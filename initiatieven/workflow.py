@@ -41,7 +41,7 @@ OVERGANGEN: dict[str, dict[str, frozenset[str]]] = {
     S.AFGEROND: {},
 }
 
-# Steps that need a written reason (shown to the inwoner).
+# Steps that need a written reason (shown to the inwoner), whoever takes them.
 TOELICHTING_VERPLICHT: frozenset[str] = frozenset({S.AFGEWEZEN, S.INFORMATIE_GEVRAAGD})
 # Shown on the public pages of the kern (without personal data).
 PUBLIEKE_STATUSSEN: frozenset[str] = frozenset({S.TOEGEZEGD, S.UITGEVOERD, S.AFGEROND})
@@ -60,16 +60,34 @@ def overgang_toegestaan(van: str, naar: str, actor: str) -> bool:
     return actor in OVERGANGEN.get(van, {}).get(naar, frozenset())
 
 
+def mailt_inwoner(*, naar: str, actor: str) -> bool:
+    """Every step of staff mails the inwoner; of their own steps only withdrawing does."""
+    return actor == M or naar == S.INGETROKKEN
+
+
+def toelichting_verplicht(*, naar: str, actor: str) -> bool:
+    """A step of staff mails the inwoner, so it always says why (in the mail and on the
+    inwoner's page); refusing and asking for information need a reason from anyone."""
+    return naar in TOELICHTING_VERPLICHT or (actor == M and mailt_inwoner(naar=naar, actor=actor))
+
+
+TOELICHTING_FOUT = (
+    "Schrijf erbij waarom. De inwoner krijgt deze uitleg per e-mail en ziet hem op de eigen pagina."
+)
+
+
 def controleer_overgang(*, van: str, naar: str, actor: str, toelichting: str) -> None:
     """Raise Weigering with a Dutch message when the step is not allowed."""
     if not overgang_toegestaan(van, naar, actor):
         raise Weigering(
-            f"Van '{S(van).label}' naar '{S(naar).label}' kan niet."
-            if van in S.values and naar in S.values
-            else "Deze stap bestaat niet."
+            {
+                "naar": f"Van '{S(van).label}' naar '{S(naar).label}' kan niet."
+                if van in S.values and naar in S.values
+                else "Deze stap bestaat niet."
+            }
         )
-    if naar in TOELICHTING_VERPLICHT and not toelichting.strip():
-        raise Weigering("Schrijf erbij waarom. De inwoner ziet deze uitleg.")
+    if toelichting_verplicht(naar=naar, actor=actor) and not toelichting.strip():
+        raise Weigering({"toelichting": TOELICHTING_FOUT})
 
 
 def kan_intrekken(status: str) -> bool:
