@@ -263,6 +263,10 @@ MATRIX: dict[str, Rij] = {
     "kernen:toolbox": medewerker(
                                         "2M FF FF FF FF FF FF 2M",
                                         "FF FF FF FF FF FF FF 2M"),
+    # An empty POST changes nothing and shows the form with its errors (the fase is required).
+    "kernen:kernprofiel": medewerker(
+                                        "22 FF FF FF FF FF FF 22",
+                                        "FF FF FF FF FF FF FF 22"),
     "kernen:kanaal_nieuw": medewerker(
                                         "22 FF FF FF FF FF FF 22",
                                         "FF FF FF FF FF FF FF 22"),
