@@ -356,3 +356,12 @@ class VerhaalZoekForm(forms.Form):
     thema = forms.ChoiceField(
         label=_("Thema"), choices=[("", _("Alle thema's")), *Thema.choices], required=False
     )
+
+
+class SteunForm(forms.Form):
+    email = email_veld(
+        help_text=_(
+            "Wij sturen u een e-mail om uw steun te bevestigen. Uw adres staat nergens op de "
+            "website en telt één keer mee."
+        )
+    )

@@ -6,7 +6,7 @@ from accounts.models import Rol
 from kernen.models import Kern
 
 from .constants import PUBLIEKE_FOTO_SOORTEN, BijlageSoort, InitiatiefStatus
-from .models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Verhaal
+from .models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Steun, Verhaal
 from .workflow import PUBLIEKE_STATUSSEN, WACHTENDE_STATUSSEN
 
 
@@ -186,3 +186,35 @@ def monitoring_per_kern(*, begin, einde) -> dict[int, dict[str, int]]:
         rij = result.setdefault(r["initiatief__kern_id"], {"ingediend": 0, "toegezegd": 0})
         rij["toegezegd"] = r["n"]
     return result
+
+
+# --- steun ------------------------------------------------------------------------------
+
+
+def steunbaar_initiatief(*, pk: int) -> Initiatief | None:
+    """Residents support what is published (the public pages show it)."""
+    return publieke_initiatieven().filter(pk=pk).first()
+
+
+def aantal_steun(*, initiatief_id: int) -> int:
+    """Confirmed supports of one initiative."""
+    return Steun.objects.filter(
+        initiatief_id=initiatief_id, email_bevestigd_op__isnull=False
+    ).count()
+
+
+def steun_aantallen(initiatief_ids) -> dict[int, int]:
+    """Confirmed supports per initiative id, zeros included. One query, for lists."""
+    ids = {i for i in initiatief_ids if i is not None}
+    rijen = dict(
+        Steun.objects.filter(initiatief_id__in=ids, email_bevestigd_op__isnull=False)
+        .values_list("initiatief_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {i: rijen.get(i, 0) for i in ids}
+
+
+def steun_qs():
+    """The queryset a steun link is resolved against."""
+    return Steun.objects.select_related("initiatief__kern")

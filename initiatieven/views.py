@@ -224,7 +224,13 @@ def publiek_detail(request, pk: int):
     if verhaal is not None and verhaal.gepubliceerd_op is None:
         verhaal = None
     return render(
-        request, "initiatieven/publiek_detail.html", {"initiatief": initiatief, "verhaal": verhaal}
+        request,
+        "initiatieven/publiek_detail.html",
+        {
+            "initiatief": initiatief,
+            "verhaal": verhaal,
+            "steun_aantal": selectors.aantal_steun(initiatief_id=initiatief.pk),
+        },
     )
 
 
@@ -310,6 +316,7 @@ class InitiatiefMixin(StaffPermissionMixin):
                 },
             ),
             "heeft_vervolgstappen": bool(acties.volgende),
+            "steun_aantal": selectors.aantal_steun(initiatief_id=initiatief.pk),
             "is_afgerond": acties.verhaal,
         }
         return render(self.request, "initiatieven/medewerker/detail.html", context)

@@ -171,6 +171,9 @@ MATRIX: dict[str, Rij] = {
         kwargs=lambda w, g: {"pk": g.verhaal.pk, "bijlage_pk": g.bijlage.pk}),
     "initiatieven:publiek_detail": publiek("een openbaar initiatief (afgerond)", "22",
                                            kwargs=lambda w, g: {"pk": g.initiatief.pk}),
+    "initiatieven:steunen": publiek("een openbaar initiatief steunen kan iedereen; een lege "
+                                    "POST toont het formulier met de fout", "22",
+                                    kwargs=lambda w, g: {"pk": g.initiatief.pk}),
     "budgetten:regelingen": publiek("de vier regelingen", "22"),
     "budgetten:aanvraag_nieuw": publiek("een aanvraag doen kan iedereen", "22",
                                         kwargs=lambda w, g: {"regeling": "straatbijeenkomst"}),
@@ -217,6 +220,16 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "MN M2 MN MN MN MN MN MN MN MN MN MN",
         vreemd=                               "MN MN M2 MN MN MN MN MN MN MN MN MN",
         token=lambda g: (g.initiatief, "initiatief")),
+    "initiatieven:steun_bevestigen": link(
+        "steun bevestigen; GET toont alleen een knop",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.steun_onbevestigd, "steun-bevestigen")),
+    "initiatieven:steun_mijn": link(
+        "de eigen steun; POST trekt hem in",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.steun, "steun")),
     "budgetten:bevestigen": link(
         "e-mailadres van een aanvraag bevestigen; GET toont alleen een knop",
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
@@ -470,6 +483,8 @@ class Geval:
     traject: object = None
     bijeenkomst: object = None
     aanmelding: object = None
+    steun: object = None
+    steun_onbevestigd: object = None
 
 
 @dataclass
@@ -498,7 +513,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
     from budgetten.constants import AanvraagStatus, RegelingCode
     from budgetten.models import Stembiljet
     from initiatieven.constants import BijlageSoort, InitiatiefStatus
-    from initiatieven.models import Verhaal
+    from initiatieven.models import Steun, Verhaal
     from kernen.models import Kanaal, Organisatie
     from tests.budgetten.factories import (
         AanvraagFactory,
@@ -572,6 +587,12 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         traject=traject,
         bijeenkomst=bijeenkomst,
         aanmelding=AanmeldingFactory(bijeenkomst=bijeenkomst),
+        steun=Steun.objects.create(
+            initiatief=initiatief, email=f"steun@{kern.slug}.nl", email_bevestigd_op=timezone.now()
+        ),
+        steun_onbevestigd=Steun.objects.create(
+            initiatief=initiatief, email=f"nog-niet@{kern.slug}.nl"
+        ),
     )
 
 

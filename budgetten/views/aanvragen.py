@@ -214,6 +214,11 @@ class AanvraagDetailView(AanvraagMixin, TemplateView):
         aanvraag = self.get_permission_object()
         ctx = {
             "aanvraag": aanvraag,
+            "steun_aantal": (
+                initiatieven_selectors.aantal_steun(initiatief_id=aanvraag.initiatief_id)
+                if aanvraag.initiatief_id
+                else None
+            ),
             # The pot of the application's own budget year: the one a decision books against.
             "pot": selectors.pot_van_aanvraag(aanvraag),
             "historie": aanvraag.history.select_related("history_user").order_by("-history_date")[
@@ -317,6 +322,9 @@ class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
         jaar = timezone.localdate().year
         regeling = Regeling.objects.filter(code=RegelingCode.BIJZONDER).first()
         aanvragen = list(selectors.college_wachtrij())
+        steun = initiatieven_selectors.steun_aantallen(a.initiatief_id for a in aanvragen)
+        for a in aanvragen:
+            a.steun_aantal = steun.get(a.initiatief_id) if a.initiatief_id else None
         # Each decision books against its application's own year (in December often next
         # year), so show the pot of every year in the queue, not only this year's.
         potten = (
