@@ -7,7 +7,7 @@ from kernen.models import Kern
 
 from .constants import PUBLIEKE_FOTO_SOORTEN, BijlageSoort, InitiatiefStatus
 from .models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Steun, Verhaal
-from .workflow import PUBLIEKE_STATUSSEN, WACHTENDE_STATUSSEN
+from .workflow import GEEN_GELD_STATUSSEN, PUBLIEKE_STATUSSEN, WACHTENDE_STATUSSEN
 
 
 def initiatieven_voor_medewerker(user) -> QuerySet[Initiatief]:
@@ -77,7 +77,7 @@ def koppelbaar_initiatief(*, pk: int, email: str = "") -> Initiatief | None:
     or refused, and - when `email` is given - the applicant's own (same address)."""
     qs = (
         Initiatief.objects.bevestigd()
-        .exclude(status__in=[InitiatiefStatus.AFGEWEZEN, InitiatiefStatus.INGETROKKEN])
+        .exclude(status__in=GEEN_GELD_STATUSSEN)
         .select_related("kern")
     )
     if email:
@@ -218,3 +218,15 @@ def steun_aantallen(initiatief_ids) -> dict[int, int]:
 def steun_qs():
     """The queryset a steun link is resolved against."""
     return Steun.objects.select_related("initiatief__kern")
+
+
+def koppelbare_initiatieven(*, kernen) -> QuerySet[Initiatief]:
+    """Initiatives a traject of these kernen may be linked to: confirmed, not refused or
+    withdrawn."""
+    return (
+        Initiatief.objects.bevestigd()
+        .exclude(status__in=GEEN_GELD_STATUSSEN)
+        .filter(kern__in=kernen)
+        .select_related("kern")
+        .order_by("kern__naam", "titel")
+    )

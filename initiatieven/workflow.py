@@ -98,6 +98,19 @@ def kan_aanvullen(status: str) -> bool:
     return status not in EINDSTATUSSEN
 
 
+# An application for money may start from (and be linked to) an initiative in these.
+GEEN_GELD_STATUSSEN: frozenset[str] = frozenset({S.AFGEWEZEN, S.INGETROKKEN})
+
+
+def kan_geld_aanvragen(initiatief) -> bool:
+    """A confirmed initiative that asks for money, not refused or withdrawn."""
+    return (
+        initiatief.email_bevestigd_op is not None
+        and initiatief.hulp_geld
+        and initiatief.status not in GEEN_GELD_STATUSSEN
+    )
+
+
 @dataclass(frozen=True)
 class Acties:
     """What is on offer for one initiative, for the staff page or the inwoner's page."""
@@ -108,6 +121,7 @@ class Acties:
     verhaal: bool = False  # completed: staff may write its story
     aanvullen: bool = False  # the inwoner may add information
     intrekken: bool = False  # the inwoner may withdraw it
+    geld_aanvragen: bool = False  # "Geld aanvragen" opens the budget form from it
 
 
 def acties(initiatief, user=None) -> Acties:
@@ -115,7 +129,11 @@ def acties(initiatief, user=None) -> Acties:
     inwoner behind the personal link."""
     status = initiatief.status
     if user is None:
-        return Acties(aanvullen=kan_aanvullen(status), intrekken=kan_intrekken(status))
+        return Acties(
+            aanvullen=kan_aanvullen(status),
+            intrekken=kan_intrekken(status),
+            geld_aanvragen=kan_geld_aanvragen(initiatief),
+        )
     if not user.has_perm("initiatieven.behandel_initiatief", initiatief):
         return Acties()
     volgende = tuple(volgende_statussen(status, M))
@@ -124,4 +142,5 @@ def acties(initiatief, user=None) -> Acties:
         volgende=volgende,
         met_verslag=S.AFGEROND in volgende,
         verhaal=status == S.AFGEROND,
+        geld_aanvragen=kan_geld_aanvragen(initiatief),
     )
