@@ -37,7 +37,14 @@ class RegelingAdmin(SimpleHistoryAdmin):
 
 @admin.register(RegelingJaar)
 class RegelingJaarAdmin(SimpleHistoryAdmin):
-    list_display = ("regeling", "jaar", "plafond", "max_per_aanvraag", "vrijwilligersvergoeding")
+    list_display = (
+        "regeling",
+        "jaar",
+        "plafond",
+        "max_per_aanvraag",
+        "vrijwilligersvergoeding",
+        "min_steun",
+    )
     list_filter = ("regeling", "jaar")
     formfield_overrides = BEDRAG_VELDEN
 

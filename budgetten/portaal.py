@@ -83,6 +83,20 @@ STARTPAGINA = [
 ]
 
 
+def initiatief_blok(*, initiatief) -> Panel | None:
+    """The applications and decisions of an initiative, on the resident's page of it."""
+    aanvragen = list(selectors.aanvragen_van_initiatief(initiatief.pk))
+    if not aanvragen and not initiatief.hulp_geld:
+        return None
+    for aanvraag in aanvragen:
+        aanvraag.link = services.AANVRAAG_LINK.pad(aanvraag) if aanvraag.email_bevestigd_op else ""
+    return Panel(
+        titel=_("Aanvragen voor geld"),
+        template="budgetten/_initiatief_aanvragen.html",
+        context={"aanvragen": aanvragen},
+    )
+
+
 def persoonlijke_links(*, email: str) -> list[Link]:
     return [
         Link(

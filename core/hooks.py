@@ -12,7 +12,10 @@ An app may have a module `portaal.py` with any of:
   page (/kernen/<slug>/); public data only, a fixed number of queries per app;
 - `kern_acties(*, kern) -> list[Link]`: calls to action on the kern page ("Idee indienen
   voor <kern>");
-- `persoonlijke_links(*, email) -> list[Link]`: an inwoner's personal links, for /mijn-links/.
+- `persoonlijke_links(*, email) -> list[Link]`: an inwoner's personal links, for /mijn-links/;
+- `initiatief_blok(*, initiatief) -> Panel | list[Panel] | None`: block(s) on the inwoner's
+  personal page of one initiative (its applications and decisions, linked trajecten and
+  meetings), so that one idea has one page.
 
 Nothing else may live in a `portaal.py` but these names and private helpers (tests check).
 
@@ -37,6 +40,7 @@ HOOKS = frozenset(
         "kern_publiek_blok",
         "kern_acties",
         "persoonlijke_links",
+        "initiatief_blok",
     }
 )
 
@@ -89,6 +93,11 @@ def dashboard_panels(*, request, kern) -> list[Panel]:
 def kern_publieke_blokken(*, kern) -> list[Panel]:
     """The public blocks of the kern page, each provided by its own app."""
     return _panels("kern_publiek_blok", kern=kern)
+
+
+def initiatief_blokken(*, initiatief) -> list[Panel]:
+    """The blocks other apps add to the inwoner's page of one initiative."""
+    return _panels("initiatief_blok", initiatief=initiatief)
 
 
 def kern_acties(*, kern) -> list[Link]:

@@ -230,7 +230,10 @@ class StatusForm(forms.Form):
         label=_("Toelichting voor de inwoner"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        help_text=_("Verplicht bij afwijzen en bij een vraag om informatie. De inwoner leest dit."),
+        help_text=_(
+            "Verplicht. De inwoner krijgt een e-mail met deze uitleg en ziet hem op de eigen "
+            "pagina."
+        ),
     )
     verslag = forms.CharField(
         label=_("Kort verslag (bij afronden)"),
@@ -241,7 +244,9 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, status: str, **kwargs):
         super().__init__(*args, **kwargs)
-        _veld(self, "naar").choices = [
+        # An empty first option: the status is a choice the member of staff makes, never a
+        # value the browser preselects.
+        _veld(self, "naar").choices = [("", _("Kies een status"))] + [
             (s, InitiatiefStatus(s).label)
             for s in workflow.volgende_statussen(status, Actor.MEDEWERKER)
         ]
@@ -249,8 +254,12 @@ class StatusForm(forms.Form):
     def clean(self):
         data = super().clean() or {}
         naar = data.get("naar")
-        if naar in workflow.TOELICHTING_VERPLICHT and not data.get("toelichting", "").strip():
-            self.add_error("toelichting", _("Schrijf erbij waarom. De inwoner ziet deze uitleg."))
+        if (
+            naar
+            and workflow.toelichting_verplicht(naar=naar, actor=Actor.MEDEWERKER)
+            and not data.get("toelichting", "").strip()
+        ):
+            self.add_error("toelichting", workflow.TOELICHTING_FOUT)
         if (
             naar
             and naar != InitiatiefStatus.AFGEROND
@@ -346,4 +355,13 @@ class VerhaalZoekForm(forms.Form):
     )
     thema = forms.ChoiceField(
         label=_("Thema"), choices=[("", _("Alle thema's")), *Thema.choices], required=False
+    )
+
+
+class SteunForm(forms.Form):
+    email = email_veld(
+        help_text=_(
+            "Wij sturen u een e-mail om uw steun te bevestigen. Uw adres staat nergens op de "
+            "website en telt één keer mee."
+        )
     )

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -279,3 +280,34 @@ class Verhaal(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("initiatieven:verhaal", kwargs={"pk": self.pk})
+
+
+class Steun(models.Model):
+    """A resident supports a published initiative with their e-mail address (draagvlak).
+
+    It counts once the address is confirmed; one per address per initiative (the database
+    says so too); withdrawing through the personal link deletes the row, so nothing of the
+    resident stays behind.
+    """
+
+    initiatief = models.ForeignKey(
+        Initiatief, on_delete=models.CASCADE, related_name="steunbetuigingen"
+    )
+    # Stored in lower case by the service; the constraint below compares it as written.
+    email = models.EmailField(_("e-mailadres"))
+    email_bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    link_versie = models.PositiveIntegerField(_("versie persoonlijke link"), default=1)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["aangemaakt_op", "pk"]
+        verbose_name = _("steunbetuiging")
+        verbose_name_plural = _("steunbetuigingen")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), "initiatief", name="steun_een_per_adres_per_initiatief"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Steun {self.initiatief_id}"

@@ -5,7 +5,7 @@ from datetime import datetime
 from core.privacy import Bewaartermijn, contact_anonimiseren
 
 from .constants import InitiatiefStatus
-from .models import Initiatief
+from .models import Initiatief, Steun
 
 ONBEVESTIGD = Bewaartermijn(
     sleutel="initiatief_onbevestigd",
@@ -21,11 +21,34 @@ CONTACT = Bewaartermijn(
     na="na afronden, afwijzen of intrekken",
     dan="geanonimiseerd (het initiatief zelf blijft, zonder uw gegevens)",
 )
-BEWAARTERMIJNEN = [ONBEVESTIGD, CONTACT]
+STEUN_ONBEVESTIGD = Bewaartermijn(
+    sleutel="steun_onbevestigd",
+    wat="Uw e-mailadres als u een initiatief wilde steunen maar dat niet bevestigde",
+    standaard_dagen=7,
+    na="na het invullen",
+    dan="verwijderd",
+)
+STEUN = Bewaartermijn(
+    sleutel="steun",
+    wat="Uw e-mailadres bij uw steun voor een initiatief",
+    standaard_dagen=365,
+    na="na afronden, afwijzen of intrekken van het initiatief",
+    dan="verwijderd (het aantal steunbetuigingen telt dan niet meer)",
+)
+BEWAARTERMIJNEN = [ONBEVESTIGD, CONTACT, STEUN_ONBEVESTIGD, STEUN]
 GESLOTEN = (InitiatiefStatus.AFGEROND, InitiatiefStatus.AFGEWEZEN, InitiatiefStatus.INGETROKKEN)
 
 
 def opruimen(*, nu: datetime) -> dict[str, int]:
     # Unconfirmed initiatives are deleted by their own hourly task (initiatieven.tasks).
     verlopen = Initiatief.objects.filter(status__in=GESLOTEN, status_sinds__lt=CONTACT.grens(nu))
-    return {"initiatief_contact_geanonimiseerd": contact_anonimiseren(verlopen)}
+    steun_weg, _ = Steun.objects.filter(
+        email_bevestigd_op__isnull=True, aangemaakt_op__lt=STEUN_ONBEVESTIGD.grens(nu)
+    ).delete()
+    steun_oud, _ = Steun.objects.filter(
+        initiatief__status__in=GESLOTEN, initiatief__status_sinds__lt=STEUN.grens(nu)
+    ).delete()
+    return {
+        "initiatief_contact_geanonimiseerd": contact_anonimiseren(verlopen),
+        "steun_verwijderd": steun_weg + steun_oud,
+    }

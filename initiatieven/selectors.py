@@ -6,8 +6,8 @@ from accounts.models import Rol
 from kernen.models import Kern
 
 from .constants import PUBLIEKE_FOTO_SOORTEN, BijlageSoort, InitiatiefStatus
-from .models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Verhaal
-from .workflow import PUBLIEKE_STATUSSEN, WACHTENDE_STATUSSEN
+from .models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Steun, Verhaal
+from .workflow import GEEN_GELD_STATUSSEN, PUBLIEKE_STATUSSEN, WACHTENDE_STATUSSEN
 
 
 def initiatieven_voor_medewerker(user) -> QuerySet[Initiatief]:
@@ -77,7 +77,7 @@ def koppelbaar_initiatief(*, pk: int, email: str = "") -> Initiatief | None:
     or refused, and - when `email` is given - the applicant's own (same address)."""
     qs = (
         Initiatief.objects.bevestigd()
-        .exclude(status__in=[InitiatiefStatus.AFGEWEZEN, InitiatiefStatus.INGETROKKEN])
+        .exclude(status__in=GEEN_GELD_STATUSSEN)
         .select_related("kern")
     )
     if email:
@@ -186,3 +186,47 @@ def monitoring_per_kern(*, begin, einde) -> dict[int, dict[str, int]]:
         rij = result.setdefault(r["initiatief__kern_id"], {"ingediend": 0, "toegezegd": 0})
         rij["toegezegd"] = r["n"]
     return result
+
+
+# --- steun ------------------------------------------------------------------------------
+
+
+def steunbaar_initiatief(*, pk: int) -> Initiatief | None:
+    """Residents support what is published (the public pages show it)."""
+    return publieke_initiatieven().filter(pk=pk).first()
+
+
+def aantal_steun(*, initiatief_id: int) -> int:
+    """Confirmed supports of one initiative."""
+    return Steun.objects.filter(
+        initiatief_id=initiatief_id, email_bevestigd_op__isnull=False
+    ).count()
+
+
+def steun_aantallen(initiatief_ids) -> dict[int, int]:
+    """Confirmed supports per initiative id, zeros included. One query, for lists."""
+    ids = {i for i in initiatief_ids if i is not None}
+    rijen = dict(
+        Steun.objects.filter(initiatief_id__in=ids, email_bevestigd_op__isnull=False)
+        .values_list("initiatief_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {i: rijen.get(i, 0) for i in ids}
+
+
+def steun_qs():
+    """The queryset a steun link is resolved against."""
+    return Steun.objects.select_related("initiatief__kern")
+
+
+def koppelbare_initiatieven(*, kernen) -> QuerySet[Initiatief]:
+    """Initiatives a traject of these kernen may be linked to: confirmed, not refused or
+    withdrawn."""
+    return (
+        Initiatief.objects.bevestigd()
+        .exclude(status__in=GEEN_GELD_STATUSSEN)
+        .filter(kern__in=kernen)
+        .select_related("kern")
+        .order_by("kern__naam", "titel")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_steun
 
 app_name = "initiatieven"
 urlpatterns = [
@@ -20,6 +20,13 @@ urlpatterns = [
         name="verhaal_foto",
     ),
     path("initiatieven/<int:pk>/", views.publiek_detail, name="publiek_detail"),
+    path("initiatieven/<int:pk>/steunen/", views_steun.steunen, name="steunen"),
+    path(
+        "initiatieven/steun/bevestigen/<str:token>/",
+        views_steun.steun_bevestigen,
+        name="steun_bevestigen",
+    ),
+    path("initiatieven/steun/<str:token>/", views_steun.steun_mijn, name="steun_mijn"),
     # staff
     path("medewerker/initiatieven/", views.LijstView.as_view(), name="lijst"),
     path("medewerker/initiatieven/<int:initiatief_pk>/", views.DetailView.as_view(), name="detail"),

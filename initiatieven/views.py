@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from core.beveiliging import publiek_formulier
 from core.fouten import Weigering, naar_form
+from core.hooks import initiatief_blokken
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.querystring import slug_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
@@ -139,6 +140,8 @@ def _mijn_render(request, initiatief, token, *, aanvullen=None, intrekken=None, 
             "bevestigd": request.GET.get("bevestigd") == "1",
             "kan_aanvullen": acties.aanvullen,
             "kan_intrekken": acties.intrekken,
+            "kan_geld_aanvragen": acties.geld_aanvragen,
+            "blokken": initiatief_blokken(initiatief=initiatief),
             "aanvullen_form": aanvullen or AanvullenForm(prefix="aanvullen"),
             "intrekken_form": intrekken or IntrekkenForm(prefix="intrekken"),
         },
@@ -224,7 +227,13 @@ def publiek_detail(request, pk: int):
     if verhaal is not None and verhaal.gepubliceerd_op is None:
         verhaal = None
     return render(
-        request, "initiatieven/publiek_detail.html", {"initiatief": initiatief, "verhaal": verhaal}
+        request,
+        "initiatieven/publiek_detail.html",
+        {
+            "initiatief": initiatief,
+            "verhaal": verhaal,
+            "steun_aantal": selectors.aantal_steun(initiatief_id=initiatief.pk),
+        },
     )
 
 
@@ -310,6 +319,7 @@ class InitiatiefMixin(StaffPermissionMixin):
                 },
             ),
             "heeft_vervolgstappen": bool(acties.volgende),
+            "steun_aantal": selectors.aantal_steun(initiatief_id=initiatief.pk),
             "is_afgerond": acties.verhaal,
         }
         return render(self.request, "initiatieven/medewerker/detail.html", context)

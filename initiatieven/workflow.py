@@ -41,7 +41,7 @@ OVERGANGEN: dict[str, dict[str, frozenset[str]]] = {
     S.AFGEROND: {},
 }
 
-# Steps that need a written reason (shown to the inwoner).
+# Steps that need a written reason (shown to the inwoner), whoever takes them.
 TOELICHTING_VERPLICHT: frozenset[str] = frozenset({S.AFGEWEZEN, S.INFORMATIE_GEVRAAGD})
 # Shown on the public pages of the kern (without personal data).
 PUBLIEKE_STATUSSEN: frozenset[str] = frozenset({S.TOEGEZEGD, S.UITGEVOERD, S.AFGEROND})
@@ -60,16 +60,34 @@ def overgang_toegestaan(van: str, naar: str, actor: str) -> bool:
     return actor in OVERGANGEN.get(van, {}).get(naar, frozenset())
 
 
+def mailt_inwoner(*, naar: str, actor: str) -> bool:
+    """Every step of staff mails the inwoner; of their own steps only withdrawing does."""
+    return actor == M or naar == S.INGETROKKEN
+
+
+def toelichting_verplicht(*, naar: str, actor: str) -> bool:
+    """A step of staff mails the inwoner, so it always says why (in the mail and on the
+    inwoner's page); refusing and asking for information need a reason from anyone."""
+    return naar in TOELICHTING_VERPLICHT or (actor == M and mailt_inwoner(naar=naar, actor=actor))
+
+
+TOELICHTING_FOUT = (
+    "Schrijf erbij waarom. De inwoner krijgt deze uitleg per e-mail en ziet hem op de eigen pagina."
+)
+
+
 def controleer_overgang(*, van: str, naar: str, actor: str, toelichting: str) -> None:
     """Raise Weigering with a Dutch message when the step is not allowed."""
     if not overgang_toegestaan(van, naar, actor):
         raise Weigering(
-            f"Van '{S(van).label}' naar '{S(naar).label}' kan niet."
-            if van in S.values and naar in S.values
-            else "Deze stap bestaat niet."
+            {
+                "naar": f"Van '{S(van).label}' naar '{S(naar).label}' kan niet."
+                if van in S.values and naar in S.values
+                else "Deze stap bestaat niet."
+            }
         )
-    if naar in TOELICHTING_VERPLICHT and not toelichting.strip():
-        raise Weigering("Schrijf erbij waarom. De inwoner ziet deze uitleg.")
+    if toelichting_verplicht(naar=naar, actor=actor) and not toelichting.strip():
+        raise Weigering({"toelichting": TOELICHTING_FOUT})
 
 
 def kan_intrekken(status: str) -> bool:
@@ -78,6 +96,19 @@ def kan_intrekken(status: str) -> bool:
 
 def kan_aanvullen(status: str) -> bool:
     return status not in EINDSTATUSSEN
+
+
+# An application for money may start from (and be linked to) an initiative in these.
+GEEN_GELD_STATUSSEN: frozenset[str] = frozenset({S.AFGEWEZEN, S.INGETROKKEN})
+
+
+def kan_geld_aanvragen(initiatief) -> bool:
+    """A confirmed initiative that asks for money, not refused or withdrawn."""
+    return (
+        initiatief.email_bevestigd_op is not None
+        and initiatief.hulp_geld
+        and initiatief.status not in GEEN_GELD_STATUSSEN
+    )
 
 
 @dataclass(frozen=True)
@@ -90,6 +121,7 @@ class Acties:
     verhaal: bool = False  # completed: staff may write its story
     aanvullen: bool = False  # the inwoner may add information
     intrekken: bool = False  # the inwoner may withdraw it
+    geld_aanvragen: bool = False  # "Geld aanvragen" opens the budget form from it
 
 
 def acties(initiatief, user=None) -> Acties:
@@ -97,7 +129,11 @@ def acties(initiatief, user=None) -> Acties:
     inwoner behind the personal link."""
     status = initiatief.status
     if user is None:
-        return Acties(aanvullen=kan_aanvullen(status), intrekken=kan_intrekken(status))
+        return Acties(
+            aanvullen=kan_aanvullen(status),
+            intrekken=kan_intrekken(status),
+            geld_aanvragen=kan_geld_aanvragen(initiatief),
+        )
     if not user.has_perm("initiatieven.behandel_initiatief", initiatief):
         return Acties()
     volgende = tuple(volgende_statussen(status, M))
@@ -106,4 +142,5 @@ def acties(initiatief, user=None) -> Acties:
         volgende=volgende,
         met_verslag=S.AFGEROND in volgende,
         verhaal=status == S.AFGEROND,
+        geld_aanvragen=kan_geld_aanvragen(initiatief),
     )

@@ -40,9 +40,23 @@ class Kern(models.Model):
     fase = models.CharField(
         _("fase"), max_length=20, choices=Fase.choices, default=Fase.BEGINSITUATIE
     )
+    fase_sinds = models.DateField(_("in deze fase sinds"), null=True, blank=True)
     kernprofiel = models.TextField(
-        _("kernprofiel"), blank=True, help_text=_("Wat kenmerkt de kern, wat speelt er.")
+        _("korte beschrijving"), blank=True, help_text=_("Wat kenmerkt de kern?")
     )
+    # The kernprofiel of the plan's first fase: what is going on, who is active, what they want.
+    wat_speelt_er = models.TextField(
+        _("wat speelt er"), blank=True, help_text=_("Onderwerpen waar inwoners nu mee bezig zijn.")
+    )
+    actieve_groepen = models.TextField(
+        _("actieve groepen"),
+        blank=True,
+        help_text=_("Verenigingen, werkgroepen en bewonersgroepen die iets doen in de kern."),
+    )
+    wensen = models.TextField(
+        _("wensen van inwoners"), blank=True, help_text=_("Wat willen inwoners graag?")
+    )
+    startbijeenkomst_op = models.DateField(_("datum startbijeenkomst"), null=True, blank=True)
     inwonertal = models.PositiveIntegerField(_("aantal inwoners"), null=True, blank=True)
     actief = models.BooleanField(_("actief"), default=True)
     kernambtenaren = models.ManyToManyField(

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db.models import Q, QuerySet
 
 from accounts.models import Rol
@@ -51,3 +54,45 @@ def kanalen_van_kernen(kernen) -> QuerySet:
     from .models import Kanaal
 
     return Kanaal.objects.filter(kern__in=kernen, actief=True).select_related("kern")
+
+
+@dataclass(frozen=True)
+class ProfielWijziging:
+    op: datetime
+    door: str
+    velden: list[str]
+
+
+def kernprofiel_geschiedenis(*, kern: Kern, aantal: int = 20) -> list[ProfielWijziging]:
+    """Who changed which fields of the profile and fase, and when; newest first. One query:
+    consecutive history rows are compared here rather than with diff_against (a query each)."""
+    from .services import PROFIEL_VELDEN
+
+    rijen = list(
+        kern.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : aantal * 3
+        ]
+    )
+    uit: list[ProfielWijziging] = []
+    for nieuw, oud in zip(rijen, [*rijen[1:], None], strict=True):
+        velden = [
+            str(Kern._meta.get_field(v).verbose_name)
+            for v in PROFIEL_VELDEN
+            if oud is None
+            and getattr(nieuw, v)
+            or oud is not None
+            and getattr(nieuw, v) != getattr(oud, v)
+        ]
+        if not velden:
+            continue
+        gebruiker = nieuw.history_user
+        uit.append(
+            ProfielWijziging(
+                op=nieuw.history_date,
+                door=(gebruiker.get_full_name() or gebruiker.username) if gebruiker else "",
+                velden=velden,
+            )
+        )
+        if len(uit) == aantal:
+            break
+    return uit

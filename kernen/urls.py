@@ -14,6 +14,11 @@ urlpatterns = [
     ),
     path("medewerker/kernen/<slug:kern>/toolbox/", views.ToolboxView.as_view(), name="toolbox"),
     path(
+        "medewerker/kernen/<slug:kern>/kernprofiel/",
+        views.KernprofielView.as_view(),
+        name="kernprofiel",
+    ),
+    path(
         "medewerker/kernen/<slug:kern>/toolbox/kanalen/nieuw/",
         views.KanaalView.as_view(),
         name="kanaal_nieuw",

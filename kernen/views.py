@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,9 +18,15 @@ from core.hooks import dashboard_panels, kern_acties, kern_publieke_blokken
 from core.toegang import StaffPermissionMixin
 
 from . import services
-from .forms import KanaalForm, OrganisatieForm
+from .forms import KanaalForm, KernprofielForm, OrganisatieForm
 from .models import Kanaal, Kern, Organisatie
-from .selectors import kern_publiek, kernen_publiek, kernen_van_medewerker, toolbox_van_kern
+from .selectors import (
+    kern_publiek,
+    kernen_publiek,
+    kernen_van_medewerker,
+    kernprofiel_geschiedenis,
+    toolbox_van_kern,
+)
 
 
 def kern_detail(request, kern: str):
@@ -88,6 +95,42 @@ class ToolboxView(_KernInhoudMixin, TemplateView):
         kern = self.kern
         kwargs.update(kern=kern, **toolbox_van_kern(kern=kern))
         return super().get_context_data(**kwargs)
+
+
+class KernprofielView(_KernInhoudMixin, View):
+    """The kernambtenaar keeps the profile and the fase of their kern, with its history."""
+
+    def _render(self, form):
+        kern = self.kern
+        return render(
+            self.request,
+            "kernen/kernprofiel.html",
+            {"kern": kern, "form": form, "geschiedenis": kernprofiel_geschiedenis(kern=kern)},
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self._render(KernprofielForm(instance=self.kern))
+
+    def post(self, request, *args, **kwargs):
+        kern = self.kern
+        # Bound to a copy: a refused save must not change the kern shown next to the form.
+        form = KernprofielForm(request.POST, instance=Kern.objects.get(pk=kern.pk))
+        if form.is_valid():
+            try:
+                services.kernprofiel_opslaan(
+                    kern=kern,
+                    door=request.user,
+                    gegevens={v: form.cleaned_data[v] for v in services.PROFIEL_VELDEN},
+                    vandaag=timezone.localdate(),
+                )
+            except ValidationError as exc:
+                naar_form(form, exc)
+            else:
+                messages.success(
+                    request, _("Het kernprofiel van %(kern)s is opgeslagen.") % {"kern": kern}
+                )
+                return redirect("kernen:kernprofiel", kern=kern.slug)
+        return self._render(form)
 
 
 class _ToolboxItemView(_KernInhoudMixin, View):

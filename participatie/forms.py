@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol
 from core.forms import email_veld, naam_veld
+from initiatieven import selectors as initiatieven_selectors
+from initiatieven.models import Initiatief
 from kernen.models import Kern
 from kernen.selectors import kanalen_van_kernen
 from participatie.models import Betrokkene, Bijeenkomst, Traject
@@ -71,10 +73,31 @@ class TrajectForm(forms.ModelForm):
 
 class TrajectBasisForm(TrajectForm):
     """Edit form: owner and kind are fixed once the trajectory exists (the kind decides the
-    steps), so only the basic data can change."""
+    steps), so only the basic data can change, and the initiatives it answers."""
+
+    initiatieven = forms.ModelMultipleChoiceField(
+        queryset=Initiatief.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Initiatieven van inwoners"),
+        help_text=_(
+            "Op welke initiatieven uit de kernen van dit traject gaat het in? De inwoner ziet "
+            "het traject dan op de eigen pagina van het initiatief."
+        ),
+    )
 
     class Meta(TrajectForm.Meta):
-        fields = ("titel", "onderwerp", "kernen", "kernambtenaar")
+        fields = ("titel", "onderwerp", "kernen", "kernambtenaar", "initiatieven")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only initiatives of the traject's own kernen (and those already linked): staff do
+        # not see titles of initiatives elsewhere.
+        traject = self.instance
+        qs = initiatieven_selectors.koppelbare_initiatieven(kernen=traject.kernen.all())
+        if traject.pk:
+            qs = qs | Initiatief.objects.filter(trajecten=traject)
+        _veld(self, "initiatieven").queryset = qs.distinct()
 
 
 def ladder_keuzes():

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import InwonerContact
+from initiatieven.models import Initiatief
 from kernen.models import Kanaal, Kern
 from participatie.constants import (
     LADDER_BELOFTE,
@@ -53,6 +54,10 @@ class Traject(models.Model):
         db_index=True,
     )
     kernen = models.ManyToManyField(Kern, verbose_name=_("kernen"), related_name="trajecten")
+    # The residents' initiatives this trajectory answers (overheidsparticipatie, mostly).
+    initiatieven = models.ManyToManyField(
+        Initiatief, verbose_name=_("initiatieven"), blank=True, related_name="trajecten"
+    )
     eigenaar = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("eigenaar (beleidsmedewerker)"),

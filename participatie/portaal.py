@@ -53,6 +53,18 @@ def kern_publiek_blok(*, kern) -> list[Panel]:
     ]
 
 
+def initiatief_blok(*, initiatief) -> Panel | None:
+    """Trajecten that answer the initiative, and their meetings, on the resident's page."""
+    gegevens = selectors.voor_initiatief(initiatief_id=initiatief.pk)
+    if not gegevens["trajecten"]:
+        return None
+    return Panel(
+        titel=_("Plannen en bijeenkomsten over uw idee"),
+        template="participatie/_initiatief_trajecten.html",
+        context=gegevens,
+    )
+
+
 STARTPAGINA = [
     StartLink(
         permissie="participatie.view_trajecten",

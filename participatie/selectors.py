@@ -202,6 +202,28 @@ def kern_publiek(*, kern: Kern, nu=None, aantal: int = 5) -> dict:
     }
 
 
+def voor_initiatief(*, initiatief_id: int, nu=None) -> dict:
+    """The published trajecten linked to an initiative and their coming meetings (not
+    cancelled), for the resident's page of the initiative. Two queries."""
+    trajecten = list(
+        Traject.objects.publiek()
+        .filter(initiatieven__pk=initiatief_id)
+        .only("pk", "titel", "status", "ladder")
+        .order_by("titel")
+    )
+    bijeenkomsten = (
+        list(
+            Bijeenkomst.objects.komend(nu)
+            .filter(traject__in=[t.pk for t in trajecten], geannuleerd_op__isnull=True)
+            .only("pk", "titel", "begint_op", "locatie", "traject_id")
+            .order_by("begint_op")
+        )
+        if trajecten
+        else []
+    )
+    return {"trajecten": trajecten, "bijeenkomsten": bijeenkomsten}
+
+
 # --- half-yearly monitoring (monitoring.selectors) ---------------------------------------
 
 

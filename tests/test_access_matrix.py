@@ -174,6 +174,9 @@ MATRIX: dict[str, Rij] = {
         kwargs=lambda w, g: {"pk": g.verhaal.pk, "bijlage_pk": g.bijlage.pk}),
     "initiatieven:publiek_detail": publiek("een openbaar initiatief (afgerond)", "22",
                                            kwargs=lambda w, g: {"pk": g.initiatief.pk}),
+    "initiatieven:steunen": publiek("een openbaar initiatief steunen kan iedereen; een lege "
+                                    "POST toont het formulier met de fout", "22",
+                                    kwargs=lambda w, g: {"pk": g.initiatief.pk}),
     "budgetten:regelingen": publiek("de vier regelingen", "22"),
     "budgetten:aanvraag_nieuw": publiek("een aanvraag doen kan iedereen", "22",
                                         kwargs=lambda w, g: {"regeling": "straatbijeenkomst"}),
@@ -220,6 +223,16 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "MN M2 MN MN MN MN MN MN MN MN MN MN",
         vreemd=                               "MN MN M2 MN MN MN MN MN MN MN MN MN",
         token=lambda g: (g.initiatief, "initiatief")),
+    "initiatieven:steun_bevestigen": link(
+        "steun bevestigen; GET toont alleen een knop",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.steun_onbevestigd, "steun-bevestigen")),
+    "initiatieven:steun_mijn": link(
+        "de eigen steun; POST trekt hem in",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.steun, "steun")),
     "budgetten:bevestigen": link(
         "e-mailadres van een aanvraag bevestigen; GET toont alleen een knop",
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
@@ -274,6 +287,10 @@ MATRIX: dict[str, Rij] = {
     "kernen:toolbox": medewerker(
                                         "2M FF FF FF FF FF FF 2M",
                                         "FF FF FF FF FF FF FF 2M"),
+    # An empty POST changes nothing and shows the form with its errors (the fase is required).
+    "kernen:kernprofiel": medewerker(
+                                        "22 FF FF FF FF FF FF 22",
+                                        "FF FF FF FF FF FF FF 22"),
     "kernen:kanaal_nieuw": medewerker(
                                         "22 FF FF FF FF FF FF 22",
                                         "FF FF FF FF FF FF FF 22"),
@@ -478,6 +495,8 @@ class Geval:
     bijeenkomst: object = None
     aanmelding: object = None
     aanmelding_onbevestigd: object = None
+    steun: object = None
+    steun_onbevestigd: object = None
 
 
 @dataclass
@@ -506,7 +525,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
     from budgetten.constants import AanvraagStatus, RegelingCode
     from budgetten.models import Stembiljet
     from initiatieven.constants import BijlageSoort, InitiatiefStatus
-    from initiatieven.models import Verhaal
+    from initiatieven.models import Steun, Verhaal
     from kernen.models import Kanaal, Organisatie
     from participatie.constants import AanmeldingStatus
     from tests.budgetten.factories import (
@@ -583,6 +602,12 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         aanmelding=AanmeldingFactory(bijeenkomst=bijeenkomst),
         aanmelding_onbevestigd=AanmeldingFactory(
             bijeenkomst=bijeenkomst, status=AanmeldingStatus.ONBEVESTIGD
+        ),
+        steun=Steun.objects.create(
+            initiatief=initiatief, email=f"steun@{kern.slug}.nl", email_bevestigd_op=timezone.now()
+        ),
+        steun_onbevestigd=Steun.objects.create(
+            initiatief=initiatief, email=f"nog-niet@{kern.slug}.nl"
         ),
     )
 

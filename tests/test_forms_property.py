@@ -833,7 +833,7 @@ def initiatief_status(o: Omgeving) -> Doel:
         lambda i: StatusForm(prefix="status", status=i.status),
         lambda i, d, f: StatusForm(d, f, prefix="status", status=i.status),
         status=InitiatiefStatus.IN_BEHANDELING,
-        **{"status-naar": InitiatiefStatus.TOEGEZEGD},
+        **{"status-naar": InitiatiefStatus.TOEGEZEGD, "status-toelichting": "Wij helpen u."},
     )
 
 
@@ -847,7 +847,7 @@ def initiatief_afronden(o: Omgeving) -> Doel:
         lambda i: StatusForm(prefix="status", status=i.status),
         lambda i, d, f: StatusForm(d, f, prefix="status", status=i.status),
         status=InitiatiefStatus.UITGEVOERD,
-        **{"status-verslag": "Het is gelukt."},
+        **{"status-toelichting": "Dank u wel.", "status-verslag": "Het is gelukt."},
     )
 
 

@@ -66,6 +66,15 @@ class RegelingJaar(models.Model):
         validators=NIET_NEGATIEF,
     )
 
+    min_steun = models.PositiveIntegerField(
+        _("minimaal aantal steunbetuigingen"),
+        default=0,
+        help_text=_(
+            "Zoveel inwoners moeten een gekoppeld initiatief hebben gesteund (bevestigd per "
+            "e-mail) voordat er geld wordt toegekend. 0: geen minimum."
+        ),
+    )
+
     history = HistoricalRecords()
 
     class Meta:

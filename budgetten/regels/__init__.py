@@ -12,6 +12,7 @@ from .aanvragen import (
     controleer_toekenning,
     controleer_vaststelling,
     is_herhaling,
+    steun_tekort,
     straat_bijdrage,
     straat_sleutel,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "controleer_stemronde_periode",
     "controleer_straatbijeenkomst",
     "controleer_toekenning",
+    "steun_tekort",
     "controleer_vaststelling",
     "controleer_vrijwilligersvergoeding",
     "euro_tekst",

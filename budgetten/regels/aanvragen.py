@@ -191,3 +191,14 @@ def controleer_betaling(*, bedrag: Decimal, nog_te_betalen: Decimal) -> Bevindin
             _("Er staat nog %(b)s open om te betalen.") % {"b": euro_tekst(nog_te_betalen)},
         )
     return bevindingen
+
+
+def steun_tekort(*, minimum: int, aantal: int) -> str | None:
+    """The refusal when the linked initiative has fewer confirmed supporters than the
+    regeling asks for this year; None when there is enough support (or no minimum)."""
+    if minimum <= 0 or aantal >= minimum:
+        return None
+    return (
+        f"Het gekoppelde initiatief heeft {aantal} van de {minimum} steunbetuigingen die deze "
+        "regeling vraagt. Toekennen kan pas als er genoeg inwoners steunen."
+    )

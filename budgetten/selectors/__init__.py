@@ -7,6 +7,7 @@ from .aanvragen import (
     aanvraag_toetsen,
     aanvragen_met_budget_van_jaar,
     aanvragen_met_email,
+    aanvragen_van_initiatief,
     aanvragen_voor_medewerker,
     college_wachtrij,
     eerdere_straatactiviteiten,
@@ -46,6 +47,7 @@ from .stemronde import (
 )
 
 __all__ = [
+    "aanvragen_van_initiatief",
     "Grootboekregel",
     "NUL",
     "PUBLIEKE_KANDIDAAT_VELDEN",

@@ -150,6 +150,16 @@ def aanvragen_met_email(email: str) -> QuerySet[Aanvraag]:
     return Aanvraag.objects.filter(email__iexact=email, email_bevestigd_op__isnull=False)
 
 
+def aanvragen_van_initiatief(initiatief_id: int) -> QuerySet[Aanvraag]:
+    """The applications linked to one initiative (linked only for its own resident), for
+    the resident's page of that initiative. One query."""
+    return (
+        Aanvraag.objects.filter(initiatief_id=initiatief_id)
+        .select_related("regeling")
+        .order_by("ingediend_op", "pk")
+    )
+
+
 # --- half-yearly monitoring (monitoring.selectors) ---------------------------------------
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from core.fouten import Weigering
 from core.links import BEVESTIG_GELDIG_DAGEN, LinkSoort
 from core.mail import mail_versturen
+from initiatieven import selectors as initiatieven_selectors
 from kernen.models import Kern
 
 from .. import regels as r
@@ -243,6 +244,13 @@ def aanvraag_besluiten(
                     "of doelgroep.",
                 )
         rj = selectors.regelingjaar_voor(aanvraag.regeling, aanvraag.jaar)
+        if rj is not None and aanvraag.initiatief_id is not None:
+            tekort = r.steun_tekort(
+                minimum=rj.min_steun,
+                aantal=initiatieven_selectors.aantal_steun(initiatief_id=aanvraag.initiatief_id),
+            )
+            if tekort:
+                raise fout("motivering", tekort)
         bevindingen = r.controleer_toekenning(
             bedrag=bedrag,
             gevraagd=aanvraag.gevraagd_bedrag,

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -16,6 +17,7 @@ from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.querystring import int_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
 from initiatieven import selectors as initiatieven_selectors
+from initiatieven import services as initiatieven_services
 
 from .. import selectors, services, workflow
 from ..constants import RegelingCode
@@ -35,11 +37,66 @@ from ..models import Aanvraag, Regeling
 
 
 def regelingen_overzicht(request):
+    initiatief, querystring = _initiatief_bron(request)
     return render(
         request,
         "budgetten/regelingen.html",
-        {"regelingen": selectors.regelingen().exclude(code=RegelingCode.SIGNALERING)},
+        {
+            "regelingen": selectors.regelingen().exclude(code=RegelingCode.SIGNALERING),
+            "initiatief": initiatief,
+            "querystring": querystring,
+        },
     )
+
+
+def _initiatief_bron(request):
+    """The initiative an application starts from, and the query string that carries it on.
+
+    - `?link=<personal link of the initiative>`: the resident's own, confirmed idea: the form
+      is filled with it, contact details included ("one idea, one page");
+    - `?initiatief=<pk>` from staff who handle that initiative: the same;
+    - `?initiatief=<pk>` otherwise: a public initiative only, title and kern only (no titles
+      of refused, withdrawn or unconfirmed ones).
+    """
+    token = request.GET.get("link", "")
+    if token:
+        try:
+            gevonden = initiatieven_services.PERSOONLIJKE_LINK.lees(
+                token, initiatieven_selectors.initiatieven_met_kern()
+            )
+        except LinkOngeldig:
+            return None, ""
+        initiatief = initiatieven_selectors.koppelbaar_initiatief(pk=gevonden.pk)
+        return (initiatief, urlencode({"link": token})) if initiatief else (None, "")
+    pk = int_uit_query(request.GET, "initiatief")
+    if pk is None:
+        return None, ""
+    initiatief = initiatieven_selectors.koppelbaar_initiatief(pk=pk)
+    if initiatief is not None and request.user.has_perm(
+        "initiatieven.behandel_initiatief", initiatief
+    ):
+        return initiatief, urlencode({"initiatief": pk})
+    publiek = initiatieven_selectors.publieke_initiatieven().filter(pk=pk).first()
+    if publiek is None:
+        return None, ""
+    # Only what the public page shows: the form must not reveal the resident's details.
+    publiek.volledig = False
+    return publiek, urlencode({"initiatief": pk})
+
+
+def _initial_uit(initiatief) -> dict:
+    initial = {"kern": initiatief.kern_id, "titel": initiatief.titel}
+    if getattr(initiatief, "volledig", True):
+        initial.update(
+            omschrijving=initiatief.omschrijving,
+            naam=initiatief.naam,
+            email=initiatief.email,
+            telefoon=initiatief.telefoon,
+            straat=initiatief.locatie,
+        )
+        if initiatief.geld_indicatie is not None:
+            initial["gevraagd_bedrag"] = initiatief.geld_indicatie
+    return initial
 
 
 @publiek_formulier("aanvraag")
@@ -47,15 +104,12 @@ def aanvraag_nieuw(request, regeling: str):
     if regeling == RegelingCode.SIGNALERING:
         raise Http404
     obj = get_object_or_404(Regeling, code=regeling)
-    # ?initiatief=<pk> prefills the form from a public initiative only (no titles of
-    # refused, withdrawn or unconfirmed ones), and the application is linked to it only when
-    # the applicant is the initiative's own resident (same e-mail address).
+    # The form starts from an initiative (see _initiatief_bron); the application is linked
+    # to it only when the applicant is the initiative's own resident (same e-mail address).
     initiatief = None
-    initiatief_pk = int_uit_query(request.GET, "initiatief")
-    getoond = None
-    if initiatief_pk is not None:
-        getoond = initiatieven_selectors.publieke_initiatieven().filter(pk=initiatief_pk).first()
-    initial = {"kern": getoond.kern_id, "titel": getoond.titel} if getoond else {}
+    getoond, _querystring = _initiatief_bron(request)
+    koppel_pk = getoond.pk if getoond else int_uit_query(request.GET, "initiatief")
+    initial = _initial_uit(getoond) if getoond else {}
     form = AanvraagForm(request.POST or None, regeling=obj, initial=initial)
     kosten = None
     if obj.code == RegelingCode.STRAATBIJEENKOMST:
@@ -77,9 +131,9 @@ def aanvraag_nieuw(request, regeling: str):
         form_ok = form.is_valid()
         if form_ok and kosten_ok and request.POST.get("actie") == "indienen":
             data = form.cleaned_data
-            if initiatief_pk is not None:
+            if koppel_pk is not None:
                 initiatief = initiatieven_selectors.koppelbaar_initiatief(
-                    pk=initiatief_pk, email=data["email"]
+                    pk=koppel_pk, email=data["email"]
                 )
             try:
                 services.aanvraag_indienen(
@@ -214,6 +268,11 @@ class AanvraagDetailView(AanvraagMixin, TemplateView):
         aanvraag = self.get_permission_object()
         ctx = {
             "aanvraag": aanvraag,
+            "steun_aantal": (
+                initiatieven_selectors.aantal_steun(initiatief_id=aanvraag.initiatief_id)
+                if aanvraag.initiatief_id
+                else None
+            ),
             # The pot of the application's own budget year: the one a decision books against.
             "pot": selectors.pot_van_aanvraag(aanvraag),
             "historie": aanvraag.history.select_related("history_user").order_by("-history_date")[
@@ -317,6 +376,9 @@ class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
         jaar = timezone.localdate().year
         regeling = Regeling.objects.filter(code=RegelingCode.BIJZONDER).first()
         aanvragen = list(selectors.college_wachtrij())
+        steun = initiatieven_selectors.steun_aantallen(a.initiatief_id for a in aanvragen)
+        for a in aanvragen:
+            a.steun_aantal = steun.get(a.initiatief_id) if a.initiatief_id else None
         # Each decision books against its application's own year (in December often next
         # year), so show the pot of every year in the queue, not only this year's.
         potten = (

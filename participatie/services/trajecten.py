@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.fouten import Weigering
+from initiatieven.models import Initiatief
 from kernen.models import Kanaal, Kern
 from participatie import rules, workflow
 from participatie.constants import STAP_DEFINITIE, Stap, TrajectStatus
@@ -46,12 +47,28 @@ def traject_aanmaken(
 
 @transaction.atomic
 def traject_basis_bijwerken(
-    *, traject: Traject, titel: str, onderwerp: str, kernen: Iterable[Kern], kernambtenaar=None
+    *,
+    traject: Traject,
+    titel: str,
+    onderwerp: str,
+    kernen: Iterable[Kern],
+    kernambtenaar=None,
+    initiatieven: Iterable[Initiatief] | None = None,
 ) -> Traject:
+    """Change the basic data; `initiatieven` (None: leave as they are) must belong to the
+    traject's kernen."""
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     kernen = list(kernen)
     if not kernen:
         raise Weigering({"kernen": _("Kies ten minste één kern.")})
+    if initiatieven is not None:
+        initiatieven = list(initiatieven)
+        kern_ids = {k.pk for k in kernen}
+        if any(i.kern_id not in kern_ids for i in initiatieven):
+            raise Weigering(
+                {"initiatieven": _("Koppel alleen initiatieven uit de kernen van dit traject.")}
+            )
+        traject.initiatieven.set(initiatieven)
     traject.titel, traject.onderwerp, traject.kernambtenaar = titel, onderwerp, kernambtenaar
     traject.full_clean()
     traject.save(update_fields=["titel", "onderwerp", "kernambtenaar", "gewijzigd_op"])

@@ -81,6 +81,7 @@ def test_inwoner_submits_on_phone_and_follows_until_toegezegd(
     expect(page.get_by_text("truus@voorbeeld.nl")).to_be_visible()
     axe_check(page)
     page.get_by_label("Nieuwe status").select_option(label="In behandeling")
+    page.get_by_label("Toelichting voor de inwoner").fill("Wij bekijken uw idee deze week.")
     page.get_by_role("button", name="Status wijzigen").click()
     expect(page.get_by_test_id("status")).to_have_text("In behandeling")
     axe_check(page)

@@ -123,3 +123,22 @@ def test_content_that_does_not_match_its_name_is_refused():
     assert "geen foto" in fout
     (fout,) = rules.bestandsfouten([_b("tekst.pdf", soort=None)])
     assert "geen foto" in fout
+
+
+@pytest.mark.parametrize("naar", [S.IN_BEHANDELING, S.TOEGEZEGD, S.INGETROKKEN])
+def test_every_staff_step_mails_the_inwoner_so_it_needs_a_reason(naar):
+    assert workflow.mailt_inwoner(naar=naar, actor=Actor.MEDEWERKER)
+    with pytest.raises(Weigering) as exc:
+        workflow.controleer_overgang(
+            van=S.INGEDIEND if naar != S.TOEGEZEGD else S.IN_BEHANDELING,
+            naar=naar,
+            actor=Actor.MEDEWERKER,
+            toelichting=" ",
+        )
+    assert "toelichting" in exc.value.message_dict
+
+
+def test_the_inwoner_withdrawing_needs_no_reason():
+    workflow.controleer_overgang(
+        van=S.INGEDIEND, naar=S.INGETROKKEN, actor=Actor.INWONER, toelichting=""
+    )

@@ -227,6 +227,7 @@ def test_completing_keeps_the_report_and_photos():
         naar=S.AFGEROND,
         actor=Actor.MEDEWERKER,
         door=MedewerkerFactory(),
+        toelichting="Dank voor uw inzet.",
         verslag="Het was een mooie dag.",
         fotos=[SimpleUploadedFile("dag.png", PNG_BYTES)],
     )
@@ -304,6 +305,7 @@ def test_status_since_moves_with_each_step():
         naar=S.IN_BEHANDELING,
         actor=Actor.MEDEWERKER,
         door=MedewerkerFactory(),
+        toelichting="Wij bekijken het.",
     )
     initiatief.refresh_from_db()
     assert initiatief.status_sinds >= voor

@@ -175,6 +175,7 @@ def test_completing_with_photos_through_the_page(client, signed_in, kern):
         f"{_detail(initiatief)}status/",
         {
             "status-naar": S.AFGEROND,
+            "status-toelichting": "Dank voor uw inzet.",
             "status-verslag": "Gelukt.",
             "status-fotos": [SimpleUploadedFile("feest.png", PNG_BYTES)],
         },
@@ -253,3 +254,44 @@ def test_dashboard_panel_counts_per_status_with_fixed_queries(
     assert aantallen["Toegezegd"] == len(range(2, n, 3))
     assert sum(aantallen.values()) == n
     assert len(panel.context["oudste"]) == min(5, len([i for i in range(n) if i % 3 != 2]))
+
+
+def test_status_form_preselects_nothing_and_needs_a_reason(client, signed_in, kern):
+    from django.core import mail
+
+    signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
+    initiatief = InitiatiefFactory(kern=kern, status=S.INGEDIEND)
+    html = client.get(_detail(initiatief)).content.decode()
+    # The first option is empty and nothing is selected.
+    assert '<option value="" selected>Kies een status</option>' in html
+    assert "selected>In behandeling" not in html
+    mail.outbox.clear()
+    leeg = client.post(f"{_detail(initiatief)}status/", {"status-toelichting": "x"})
+    assert leeg.status_code == 200 and "Kies een nieuwe status" in leeg.content.decode()
+    zonder = client.post(f"{_detail(initiatief)}status/", {"status-naar": S.IN_BEHANDELING})
+    assert zonder.status_code == 200
+    assert "De inwoner krijgt deze uitleg per e-mail" in zonder.content.decode()
+    initiatief.refresh_from_db()
+    assert initiatief.status == S.INGEDIEND and mail.outbox == []
+
+
+def test_the_reason_reaches_the_inwoner_by_mail_and_on_their_page(
+    client, signed_in, kern, na_commit
+):
+    from django.core import mail
+
+    from initiatieven.services import PERSOONLIJKE_LINK
+
+    signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
+    initiatief = InitiatiefFactory(kern=kern, status=S.INGEDIEND)
+    mail.outbox.clear()
+    with na_commit():
+        response = client.post(
+            f"{_detail(initiatief)}status/",
+            {"status-naar": S.IN_BEHANDELING, "status-toelichting": "Wij bellen u volgende week."},
+        )
+    assert response.status_code == 302
+    assert "Wij bellen u volgende week." in mail.outbox[-1].body
+    client.logout()
+    pagina = client.get(PERSOONLIJKE_LINK.pad(initiatief)).content.decode()
+    assert "Wij bellen u volgende week." in pagina

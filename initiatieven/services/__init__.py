@@ -18,10 +18,10 @@ from core.mail import mail_versturen
 from core.models import Mailbericht
 from kernen.models import Kern
 
-from . import rules, workflow
-from .bestanden import bestanden_wissen_na_commit, bijlagen_opslaan, controleer_bestanden
-from .constants import Actor, Afzender, BijlageSoort, HulpSoort, InitiatiefStatus
-from .models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Verhaal
+from .. import rules, workflow
+from ..bestanden import bestanden_wissen_na_commit, bijlagen_opslaan, controleer_bestanden
+from ..constants import Actor, Afzender, BijlageSoort, HulpSoort, InitiatiefStatus
+from ..models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Verhaal
 
 logger = logging.getLogger(__name__)
 
@@ -252,7 +252,7 @@ def initiatief_status_wijzigen(
             toelichting=toelichting.strip(),
         )
         bijlagen_opslaan(initiatief, fotos, BijlageSoort.VERSLAG)
-        if actor == Actor.MEDEWERKER or naar == InitiatiefStatus.INGETROKKEN:
+        if workflow.mailt_inwoner(naar=naar, actor=actor):
             _mail_inwoner(
                 initiatief,
                 onderwerp=f"{STATUS_ONDERWERP[naar]} - Gemeente Buren",
@@ -465,3 +465,21 @@ def onbevestigde_initiatieven_verwijderen(*, nu: datetime | None = None) -> int:
         bestanden_wissen_na_commit([b for b in bestanden if b])
     logger.info("%d onbevestigde initiatieven verwijderd", len(ids))
     return len(ids)
+
+
+# Steun lives in its own module; its writes are part of this app's public services.
+from .steun import (  # noqa: E402
+    STEUN_BEVESTIG_LINK,
+    STEUN_LINK,
+    steun_bevestigen,
+    steun_geven,
+    steun_intrekken,
+)
+
+__all__ = [
+    "STEUN_BEVESTIG_LINK",
+    "STEUN_LINK",
+    "steun_bevestigen",
+    "steun_geven",
+    "steun_intrekken",
+]
