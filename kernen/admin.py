@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Gebied, Kanaal, Kern, Organisatie, Signaleringsgroep
+from .models import Gebied, Kanaal, Kern, Organisatie, PostcodeGebied, Signaleringsgroep
 
 
 @admin.register(Gebied)
@@ -38,3 +38,13 @@ class OrganisatieAdmin(SimpleHistoryAdmin):
     list_display = ("naam", "kern", "convenant_status", "convenant_vernieuwen_op")
     list_filter = ("convenant_status", "kern")
     search_fields = ("naam",)
+
+
+@admin.register(PostcodeGebied)
+class PostcodeGebiedAdmin(SimpleHistoryAdmin):
+    """Functioneel beheer keeps the postcode ranges per kern (who may vote in a kern's round).
+    The model permissions (kernen.add/change/delete_postcodegebied) decide who may edit."""
+
+    list_display = ("kern", "van", "tot", "gecontroleerd", "toelichting")
+    list_filter = ("gecontroleerd", "kern")
+    search_fields = ("kern__naam", "van", "tot")

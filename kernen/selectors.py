@@ -2,7 +2,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.models import Rol
 
-from .models import Kern
+from .models import Kern, PostcodeGebied, postcode_normaliseren
 
 
 def kernen_publiek() -> QuerySet[Kern]:
@@ -51,3 +51,16 @@ def kanalen_van_kernen(kernen) -> QuerySet:
     from .models import Kanaal
 
     return Kanaal.objects.filter(kern__in=kernen, actief=True).select_related("kern")
+
+
+def postcode_in_kern(*, kern: Kern, postcode: str) -> bool:
+    """Does this postcode lie in one of the kern's postcode ranges (kernen.PostcodeGebied)?"""
+    postcode = postcode_normaliseren(postcode)
+    return bool(postcode) and PostcodeGebied.objects.filter(
+        kern=kern, van__lte=postcode, tot__gte=postcode
+    ).exists()
+
+
+def heeft_postcodegebieden(*, kern: Kern) -> bool:
+    return PostcodeGebied.objects.filter(kern=kern).exists()
+
