@@ -56,11 +56,11 @@ def kanalen_van_kernen(kernen) -> QuerySet:
 def postcode_in_kern(*, kern: Kern, postcode: str) -> bool:
     """Does this postcode lie in one of the kern's postcode ranges (kernen.PostcodeGebied)?"""
     postcode = postcode_normaliseren(postcode)
-    return bool(postcode) and PostcodeGebied.objects.filter(
-        kern=kern, van__lte=postcode, tot__gte=postcode
-    ).exists()
+    return (
+        bool(postcode)
+        and PostcodeGebied.objects.filter(kern=kern, van__lte=postcode, tot__gte=postcode).exists()
+    )
 
 
 def heeft_postcodegebieden(*, kern: Kern) -> bool:
     return PostcodeGebied.objects.filter(kern=kern).exists()
-

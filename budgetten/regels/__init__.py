@@ -30,6 +30,7 @@ from .signalering import (
 )
 from .stemronde import (
     HERINNEREN_NA,
+    TOEVOEGING_RE,
     Stand,
     StemKandidaat,
     Toewijzing,
@@ -48,6 +49,7 @@ from .stemronde import (
 
 __all__ = [
     "HERINNEREN_NA",
+    "TOEVOEGING_RE",
     "Stand",
     "adres_sleutel",
     "controleer_adres",

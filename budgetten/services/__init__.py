@@ -33,6 +33,7 @@ from .stemronde import (
     stemronde_aanmaken,
     stemronde_data_wijzigen,
     stemronde_fase_wijzigen,
+    toekennen_wacht_op_stemronde,
     vergrendel_stemronde,
 )
 from .stemronde_klok import (
@@ -63,6 +64,7 @@ __all__ = [
     "stem_herinneringen_versturen",
     "stemronde_sluiten_als_verlopen",
     "stemrondes_automatisch_sluiten",
+    "toekennen_wacht_op_stemronde",
     "AANVRAAG_BEVESTIGEN",
     "AANVRAAG_LINK",
     "ANONIEM_DOMEIN",

@@ -24,6 +24,7 @@ from ..constants import (
     KandidaatStatus,
     KandidaatUitkomst,
     RegelingCode,
+    StemPer,
     StemrondeFase,
 )
 from ..models import (
@@ -86,6 +87,14 @@ def _leefbaarheid_terwijl_inwoners_verdelen(aanvraag: Aanvraag, toekennen: bool)
     )
 
 
+def toekennen_wacht_op_stemronde(aanvraag: Aanvraag) -> str | None:
+    """Why a grant of this aanvraag is not possible now because of a voting round (for the
+    decision form, which explains it before the official tries), or None."""
+    return _in_lopende_stemronde(aanvraag, True) or _leefbaarheid_terwijl_inwoners_verdelen(
+        aanvraag, True
+    )
+
+
 def lopende_stemronde_voor(aanvraag: Aanvraag) -> Stemronde | None:
     if aanvraag.regeling.code != RegelingCode.LEEFBAARHEID:
         return None
@@ -112,13 +121,18 @@ def stemronde_aanmaken(
     stemmen_tot: date,
     door,
     toelichting: str = "",
+    stem_per: str = StemPer.ADRES,
     vandaag: date | None = None,
 ) -> Stemronde:
-    """A new round for a kern and budget year, in preparation. One per kern per year."""
+    """A new round for a kern and budget year, in preparation. One per kern per year.
+    `stem_per`: one ballot per address (default) or per person (email)."""
     vandaag = vandaag or timezone.localdate()
     bevindingen = r.controleer_stemronde_periode(
         jaar=jaar, stemmen_van=stemmen_van, stemmen_tot=stemmen_tot, vandaag=vandaag
     )
+    if stem_per not in StemPer.values:
+        voeg = bevindingen.setdefault("stem_per", [])
+        voeg.append("Kies of er per adres of per persoon wordt gestemd.")
     if bevindingen:
         raise Weigering(bevindingen)
     dubbel = fout("jaar", f"{kern.naam} heeft al een stemronde voor {jaar}.")
@@ -130,6 +144,7 @@ def stemronde_aanmaken(
         stemmen_van=stemmen_van,
         stemmen_tot=stemmen_tot,
         toelichting=toelichting.strip(),
+        stem_per=stem_per,
         aangemaakt_door=door,
     )
     historie_door(ronde, door)
