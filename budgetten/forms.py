@@ -355,17 +355,19 @@ class StemrondeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bijvoorbeeld waar inwoners de initiatieven kunnen bekijken."),
     )
-    stem_per = forms.ChoiceField(
+    stem_per = forms.TypedChoiceField(
         label=_("Wie stemt?"),
         choices=StemPer.choices,
         initial=StemPer.ADRES,
+        required=False,
+        empty_value=StemPer.ADRES,
         widget=forms.RadioSelect,
         help_text=_(
             "Per adres: elk adres in de kern heeft één stem, ook als er meer mensen wonen "
             "(het sterkst tegen dubbel stemmen). Per persoon: elke bewoner stemt met een eigen "
             "e-mailadres; het adres moet wel in de kern liggen."
         ),
-        error_messages={"required": _("Kies of er per adres of per persoon wordt gestemd.")},
+        error_messages={"invalid_choice": _("Kies of er per adres of per persoon wordt gestemd.")},
     )
 
 
