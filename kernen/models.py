@@ -183,6 +183,15 @@ def postcode_normaliseren(waarde: str) -> str:
     return compact if POSTCODE_RE.match(compact) else ""
 
 
+def postcode_grens(waarde: str, *, einde: bool) -> str:
+    """One end of a range as typed by beheer: "4116 aa" -> "4116AA"; four digits alone mean
+    the whole area (4116 -> 4116AA as start, 4116ZZ as end). Returned as typed when invalid."""
+    compact = "".join((waarde or "").split()).upper()
+    if re.fullmatch(r"[1-9][0-9]{3}", compact):
+        compact += "ZZ" if einde else "AA"
+    return compact
+
+
 class PostcodeGebied(models.Model):
     """A range of postcodes that belongs to a kern (both ends included), e.g. 4116AA-4116ZZ.
 
@@ -232,13 +241,8 @@ class PostcodeGebied(models.Model):
         return f"{self.van}-{self.tot} ({self.kern})"
 
     def clean(self) -> None:
-        # Four digits alone mean the whole area: 4116 -> 4116AA .. 4116ZZ.
-        van = "".join((self.van or "").split()).upper()
-        tot = "".join((self.tot or "").split()).upper()
-        if re.fullmatch(r"[1-9][0-9]{3}", van):
-            van += "AA"
-        if re.fullmatch(r"[1-9][0-9]{3}", tot):
-            tot += "ZZ"
+        van = postcode_grens(self.van, einde=False)
+        tot = postcode_grens(self.tot, einde=True)
         fouten: dict[str, str] = {}
         if not POSTCODE_RE.match(van):
             fouten["van"] = _("Vul een postcode in zoals 4116AA, of alleen 4116.")

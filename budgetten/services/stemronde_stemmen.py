@@ -104,7 +104,8 @@ def _controleer_uniek(ronde: Stemronde, *, email: str, adres: Adres) -> str | No
 def _opslaan(biljet: Stembiljet, *, email: str) -> None:
     """Save a new ballot. The round lock makes the check above exact; the constraints are the
     backstop should anything write ballots without it."""
-    biljet.full_clean(validate_constraints=False)
+    # A paper ballot has no waiting choice; the constraints are checked by the save below.
+    biljet.full_clean(exclude=["voorlopige_keuze"], validate_constraints=False)
     try:
         with transaction.atomic():
             biljet.save()
