@@ -108,6 +108,13 @@ class StemrondeFase(models.TextChoices):
     VERDEELD = "verdeeld", _("Het geld is verdeeld")
 
 
+class StemPer(models.TextChoices):
+    """What "one ballot" means in a round (docs/decisions/0008-leefbaarheid-stemronde.md)."""
+
+    ADRES = "adres", _("Eén stem per adres (postcode, huisnummer en toevoeging)")
+    PERSOON = "persoon", _("Eén stem per persoon (per e-mailadres)")
+
+
 class KandidaatStatus(models.TextChoices):
     TOEGELATEN = "toegelaten", _("Doet mee")
     NIET_TOEGELATEN = "niet_toegelaten", _("Doet niet mee")

@@ -171,5 +171,7 @@ def _stemronde(kern, ambtenaar, bloemen, indienen, datum) -> None:
         stemronde_id=ronde.pk,
         email="stemmer@example.org",
         kandidaat_ids=list(ronde.kandidaten.values_list("pk", flat=True)),
+        postcode="4011 AB",  # inside Zoelen's seeded range
+        huisnummer=7,
     )
     services.stem_bevestigen(stembiljet_id=biljet.pk)

@@ -122,6 +122,11 @@ urlpatterns = [
         name="stemronde_data",
     ),
     path(
+        "medewerker/budgetten/stemrondes/<int:stemronde_pk>/papieren-stem/",
+        views.PapierenStemView.as_view(),
+        name="stemronde_papier",
+    ),
+    path(
         "medewerker/budgetten/stemrondes/<int:stemronde_pk>/fase/",
         views.StemrondeFaseView.as_view(),
         name="stemronde_fase",

@@ -1,4 +1,7 @@
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -182,3 +185,99 @@ class Organisatie(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+# A Dutch postcode: four digits (no leading zero) and two letters, stored without a space.
+POSTCODE_RE = re.compile(r"^[1-9][0-9]{3}[A-Z]{2}$")
+
+
+def postcode_normaliseren(waarde: str) -> str:
+    """ "4116 aa", " 4116AA " -> "4116AA". Returns "" when it is not a postcode."""
+    compact = "".join((waarde or "").split()).upper()
+    return compact if POSTCODE_RE.match(compact) else ""
+
+
+def postcode_grens(waarde: str, *, einde: bool) -> str:
+    """One end of a range as typed by beheer: "4116 aa" -> "4116AA"; four digits alone mean
+    the whole area (4116 -> 4116AA as start, 4116ZZ as end). Returned as typed when invalid."""
+    compact = "".join((waarde or "").split()).upper()
+    if re.fullmatch(r"[1-9][0-9]{3}", compact):
+        compact += "ZZ" if einde else "AA"
+    return compact
+
+
+class PostcodeGebied(models.Model):
+    """A range of postcodes that belongs to a kern (both ends included), e.g. 4116AA-4116ZZ.
+
+    Who lives in a kern is decided by these ranges (the voting round checks a voter's
+    postcode against them). Functioneel beheer keeps them in the admin; ranges of different
+    kernen may not overlap, so one address belongs to one kern.
+    """
+
+    kern = models.ForeignKey(
+        Kern, verbose_name=_("kern"), on_delete=models.CASCADE, related_name="postcodegebieden"
+    )
+    van = models.CharField(
+        _("van postcode"),
+        max_length=6,
+        help_text=_("Bijvoorbeeld 4116AA, of alleen de cijfers (4116) voor het hele gebied."),
+    )
+    tot = models.CharField(
+        _("tot en met postcode"),
+        max_length=6,
+        help_text=_("Bijvoorbeeld 4116ZZ, of alleen de cijfers (4116)."),
+    )
+    gecontroleerd = models.BooleanField(
+        _("gecontroleerd"),
+        default=False,
+        help_text=_("Aanvinken als het bereik is nagekeken in de adresregistratie (BAG)."),
+    )
+    toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["van"]
+        verbose_name = _("postcodegebied")
+        verbose_name_plural = _("postcodegebieden")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tot__gte=models.F("van")), name="postcodegebied_van_voor_tot"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(van__regex=r"^[1-9][0-9]{3}[A-Z]{2}$")
+                & models.Q(tot__regex=r"^[1-9][0-9]{3}[A-Z]{2}$"),
+                name="postcodegebied_vorm",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.van}-{self.tot} ({self.kern})"
+
+    def clean(self) -> None:
+        van = postcode_grens(self.van, einde=False)
+        tot = postcode_grens(self.tot, einde=True)
+        fouten: dict[str, str] = {}
+        if not POSTCODE_RE.match(van):
+            fouten["van"] = _("Vul een postcode in zoals 4116AA, of alleen 4116.")
+        if not POSTCODE_RE.match(tot):
+            fouten["tot"] = _("Vul een postcode in zoals 4116ZZ, of alleen 4116.")
+        if fouten:
+            raise ValidationError(fouten)
+        if tot < van:
+            raise ValidationError({"tot": _("Deze postcode ligt vóór de eerste postcode.")})
+        self.van, self.tot = van, tot
+        if self.kern_id is None:
+            return
+        overlap = (
+            PostcodeGebied.objects.filter(van__lte=tot, tot__gte=van)
+            .exclude(kern_id=self.kern_id)
+            .exclude(pk=self.pk)
+            .select_related("kern")
+            .first()
+        )
+        if overlap is not None:
+            raise ValidationError(
+                _("Dit bereik overlapt met %(bereik)s van %(kern)s. Een adres hoort bij één kern.")
+                % {"bereik": f"{overlap.van}-{overlap.tot}", "kern": overlap.kern.naam}
+            )

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .constants import ConvenantStatus, Fase
-from .models import Gebied, Kern, Organisatie, Signaleringsgroep
+from .models import Gebied, Kern, Organisatie, PostcodeGebied, Signaleringsgroep
 
 GEBIEDEN: dict[str, list[str]] = {
     "Beusichem e.o.": ["Beusichem", "Zoelmond"],
@@ -27,6 +27,24 @@ ORGANISATIES: list[tuple[str, str, str]] = [
 ]
 PILOTKERNEN = {"Ingen", "Zoelen", "Ravenswaaij"}
 FASE_STARTEN = {"Lienden", "Maurik", "Beusichem", "Buren"}
+# The four-digit postcode area of each kern (who may vote in its round). Written down from
+# the developer's knowledge of the postcode book, NOT checked against the BAG: every range is
+# seeded with gecontroleerd=False so functioneel beheer checks and corrects it in the admin.
+# Kernen whose area we could not name with confidence (Ommeren, Ravenswaaij, Rijswijk,
+# Lingemeer) get none: a voting round there cannot open until beheer adds their ranges.
+POSTCODES: dict[str, list[str]] = {
+    "Buren": ["4116"],
+    "Asch": ["4115"],
+    "Erichem": ["4117"],
+    "Beusichem": ["4112"],
+    "Zoelmond": ["4113"],
+    "Maurik": ["4021"],
+    "Eck en Wiel": ["4024"],
+    "Kerk-Avezaath": ["4002"],
+    "Zoelen": ["4011"],
+    "Lienden": ["4033"],
+    "Ingen": ["4031"],
+}
 
 
 @transaction.atomic
@@ -63,4 +81,17 @@ def seed() -> None:
         if kern is not None:
             Organisatie.objects.get_or_create(
                 kern=kern, naam=naam, defaults={"convenant_status": status}
+            )
+    # Only for kernen without any range yet, so corrections by beheer survive a re-run.
+    for naam, gebieden in POSTCODES.items():
+        kern = Kern.objects.filter(slug=slugify(naam)).first()
+        if kern is None or PostcodeGebied.objects.filter(kern=kern).exists():
+            continue
+        for cijfers in gebieden:
+            PostcodeGebied.objects.create(
+                kern=kern,
+                van=f"{cijfers}AA",
+                tot=f"{cijfers}ZZ",
+                gecontroleerd=False,
+                toelichting="Startwaarde uit de seed; controleer in de BAG.",
             )

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.models import Rol
 
-from .models import Kern
+from .models import Kern, PostcodeGebied, postcode_normaliseren
 
 
 def kernen_publiek() -> QuerySet[Kern]:
@@ -96,3 +96,14 @@ def kernprofiel_geschiedenis(*, kern: Kern, aantal: int = 20) -> list[ProfielWij
         if len(uit) == aantal:
             break
     return uit
+def postcode_in_kern(*, kern: Kern, postcode: str) -> bool:
+    """Does this postcode lie in one of the kern's postcode ranges (kernen.PostcodeGebied)?"""
+    postcode = postcode_normaliseren(postcode)
+    return (
+        bool(postcode)
+        and PostcodeGebied.objects.filter(kern=kern, van__lte=postcode, tot__gte=postcode).exists()
+    )
+
+
+def heeft_postcodegebieden(*, kern: Kern) -> bool:
+    return PostcodeGebied.objects.filter(kern=kern).exists()

@@ -287,6 +287,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "budgetten.tasks.stembiljetten_anonimiseren",
         "schedule": 24 * 60 * 60,
     },
+    # Budgetten: a voting round closes itself after its last day; unconfirmed votes get one
+    # reminder after two days (both once, see budgetten/services/stemronde_klok.py).
+    "budgetten-stemrondes-sluiten": {
+        "task": "budgetten.tasks.stemrondes_sluiten",
+        "schedule": 60 * 60,
+    },
+    "budgetten-stem-herinneringen": {
+        "task": "budgetten.tasks.stem_herinneringen",
+        "schedule": 60 * 60,
+    },
 }
 # Working days after a passed deadline before the teammanager is told.
 VRAGEN_ESCALATIE_WERKDAGEN = int(os.environ.get("VRAGEN_ESCALATIE_WERKDAGEN", "2"))

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Medewerker, Team
-from kernen.models import Gebied, Kern
+from kernen.models import Gebied, Kern, PostcodeGebied
 
 DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"
 TEST_PASSWORD = "wachtwoord-test-123"
@@ -23,10 +23,22 @@ class GebiedFactory(factory.django.DjangoModelFactory):
 class KernFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Kern
+        skip_postgeneration_save = True
 
     naam = factory.Sequence(lambda n: f"Testkern {n}")
     slug = factory.Sequence(lambda n: f"testkern-{n}")
     gebied = factory.SubFactory(GebiedFactory)
+
+    @factory.post_generation
+    def postcodes(self, create, extracted, **kwargs):
+        """Who may vote in the kern: `postcodes=["4031"]` gives 4031AA-4031ZZ; by default a
+        four-digit area of its own (no overlap within a test); `postcodes=[]` none."""
+        if not create:
+            return
+        if extracted is None:
+            extracted = [str(1000 + (self.pk % 9000))]
+        for cijfers in extracted:
+            PostcodeGebied.objects.create(kern=self, van=f"{cijfers}AA", tot=f"{cijfers}ZZ")
 
 
 class TeamFactory(factory.django.DjangoModelFactory):

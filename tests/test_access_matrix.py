@@ -384,6 +384,9 @@ MATRIX: dict[str, Rij] = {
     "budgetten:stemronde_data": medewerker(
                                         "24 FF FF FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),
+    "budgetten:stemronde_papier": medewerker(
+                                        "24 FF FF FF FF FF FF FF",
+                                        "FF FF FF FF FF FF FF FF"),
     "budgetten:stemronde_fase": medewerker(
                                         "M3 FF FF FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),

@@ -1300,6 +1300,7 @@ def kandidaat(o: Omgeving) -> Doel:
 def stemmen(o: Omgeving) -> Doel:
     from budgetten import selectors
     from budgetten.forms import StemForm
+    from tests.budgetten.factories import adres_in
 
     _regelingen()
     kern, ambtenaar = _kernambtenaar()
@@ -1308,7 +1309,7 @@ def stemmen(o: Omgeving) -> Doel:
     return Doel(
         url=reverse("budgetten:stemronde_publiek", kwargs={"stemronde_pk": ronde.pk}),
         formulieren=[StemForm(kandidaten=kandidaten, kern_naam=kern.naam)],
-        geldig={"postcode": "4116 AB"},
+        geldig={"postcode": adres_in(kern)["postcode"], "huisnummer": "12"},
         binden=lambda data, files: StemForm(data, kandidaten=kandidaten, kern_naam=kern.naam),
     )
 
@@ -1330,6 +1331,35 @@ def regelingjaar_beheer(o: Omgeving) -> Doel:
             "max_per_aanvraag": bedrag,
             "vrijwilligersvergoeding": bedrag,
         },
+    )
+
+
+def papieren_stem(o: Omgeving) -> Doel:
+    from budgetten import selectors
+    from budgetten.forms import PapierenStemForm
+    from tests.budgetten.factories import adres_in
+
+    _regelingen()
+    kern, ambtenaar = _kernambtenaar()
+    o.als(ambtenaar)
+    ronde, _aanvraag_ = _stemronde(kern, ambtenaar, open_=True)
+    kandidaten = selectors.publieke_kandidaten(ronde)
+    return Doel(
+        url=reverse("budgetten:stemronde_papier", kwargs={"stemronde_pk": ronde.pk}),
+        formulieren=[PapierenStemForm(kandidaten=kandidaten)],
+        geldig={"postcode": adres_in(kern)["postcode"], "huisnummer": "3"},
+        binden=lambda data, files: PapierenStemForm(data, kandidaten=kandidaten),
+    )
+
+
+def postcodegebied_beheer(o: Omgeving) -> Doel:
+    kern = KernFactory(postcodes=[])
+    o.als(MedewerkerFactory(rollen=["functioneel-beheer"], is_staff=True, is_superuser=True))
+    grens = st.sampled_from(["4116", "4116 aa", "4116ZZ", "0116AA", "41166", "", "x" * 20])
+    return Doel(
+        url=reverse("admin:kernen_postcodegebied_add"),
+        geldig={"kern": str(kern.pk), "van": "4116", "tot": "4116 zz"},
+        extra={"kern": st.just(str(kern.pk)), "van": grens, "tot": grens},
     )
 
 
@@ -1810,7 +1840,16 @@ GEVALLEN: list[Geval] = [
     Geval("vergoeding", (_f("budgetten.forms.VergoedingForm"),), vergoeding),
     Geval("stemronde-nieuw", (_f("budgetten.forms.StemrondeForm"),), stemronde_nieuw),
     Geval("stemronde-data", (_f("budgetten.forms.StemrondeDatumForm"),), stemronde_data),
-    Geval("stemronde-fase", (), stemronde_fase),
+    Geval("stemronde-fase", (_f("budgetten.forms_stemronde.FaseBevestigForm"),), stemronde_fase),
+    Geval(
+        "papieren-stem",
+        (
+            _f("budgetten.forms_stemronde.PapierenStemForm"),
+            _f("budgetten.forms_stemronde.AdresVelden"),
+        ),
+        papieren_stem,
+    ),
+    Geval("beheer-postcodegebied", (_f("kernen.admin.PostcodeGebiedForm"),), postcodegebied_beheer),
     Geval("kandidaat", (_f("budgetten.forms.KandidaatForm"),), kandidaat),
     Geval("stemmen", (_f("budgetten.forms.StemForm"),), stemmen),
     Geval("beheer-bedragen-per-jaar", (), regelingjaar_beheer),

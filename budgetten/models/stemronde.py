@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from ..constants import (
     KandidaatStatus,
     KandidaatUitkomst,
+    StemPer,
     StemrondeFase,
 )
 from .aanvragen import Aanvraag
@@ -39,12 +40,29 @@ class Stemronde(models.Model):
     stemmen_van = models.DateField(_("stemmen kan vanaf"))
     stemmen_tot = models.DateField(_("stemmen kan tot en met"))
     toelichting = models.TextField(_("uitleg voor inwoners"), blank=True)
+    stem_per = models.CharField(
+        _("wie stemt"),
+        max_length=10,
+        choices=StemPer.choices,
+        default=StemPer.ADRES,
+        help_text=_(
+            "Per adres: op elk adres in de kern telt één stem, ook als er meer mensen wonen. "
+            "Per persoon: elke bewoner stemt met een eigen e-mailadres; het adres moet wel in "
+            "de kern liggen. In beide gevallen telt per e-mailadres één stem."
+        ),
+    )
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     geopend_op = models.DateTimeField(_("geopend op"), null=True, blank=True)
     gesloten_op = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    # Who closed it; empty when the periodic task closed it after the last voting day.
+    gesloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Set when the kernambtenaren were mailed that voting closed: they are told once.
+    sluiting_gemeld_op = models.DateTimeField(_("sluiting gemeld op"), null=True, blank=True)
     verdeeld_op = models.DateTimeField(_("verdeeld op"), null=True, blank=True)
     verdeeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -90,6 +108,22 @@ class Stemronde(models.Model):
     @property
     def is_verdeeld(self) -> bool:
         return self.fase == StemrondeFase.VERDEELD
+
+    @property
+    def stand(self):
+        """The one state residents see (regels.stemronde_stand), for today."""
+        from ..regels import stemronde_stand
+
+        return stemronde_stand(
+            fase=self.fase,
+            stemmen_van=self.stemmen_van,
+            stemmen_tot=self.stemmen_tot,
+            vandaag=timezone.localdate(),
+        )
+
+    @property
+    def per_adres(self) -> bool:
+        return self.stem_per == StemPer.ADRES
 
 
 class Kandidaat(models.Model):
@@ -149,11 +183,12 @@ class Kandidaat(models.Model):
 
 
 class Stembiljet(models.Model):
-    """One ballot per email address per round (approval voting: several initiatives).
+    """One ballot (approval voting: several initiatives) per email address per round, and per
+    address when the round counts per address (`adres_sleutel`, unique per round).
 
-    `steunt` holds the confirmed choice and only changes when the voter confirms through the
-    mailed link; `voorlopige_keuze` holds a choice that waits for that confirmation. Voting
-    again with the same address replaces the choice once the new link is confirmed.
+    `steunt` holds the confirmed choice; `voorlopige_keuze` the choice that waits for the
+    mailed link. A ballot is never replaced: a second one for the same address or email is
+    refused. A paper ballot (`ingevoerd_door` set) has no email and counts at once.
     """
 
     stemronde = models.ForeignKey(
@@ -162,8 +197,24 @@ class Stembiljet(models.Model):
         on_delete=models.CASCADE,
         related_name="stembiljetten",
     )
-    email = models.EmailField(_("e-mailadres"))
-    postcode = models.CharField(_("postcode (eigen opgave)"), max_length=7, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    huisnummer = models.PositiveIntegerField(_("huisnummer"), null=True, blank=True)
+    toevoeging = models.CharField(_("toevoeging"), max_length=10, blank=True)
+    # "4116AA 12 A": filled when the round counts one ballot per address, else NULL (NULLs
+    # do not collide in the unique constraint below). Cleared when anonymised.
+    adres_sleutel = models.CharField(_("adres"), max_length=30, null=True, blank=True)
+    # A paper ballot: the member of staff who entered it.
+    ingevoerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingevoerd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The one reminder to confirm: set before it is sent, so it goes out once.
+    herinnerd_op = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
     steunt = models.ManyToManyField(
         Kandidaat, verbose_name=_("steunt"), related_name="stembiljetten", blank=True
     )
@@ -181,9 +232,24 @@ class Stembiljet(models.Model):
         constraints = [
             # Case-insensitive: Anna@X.nl and anna@x.nl are the same voter.
             models.UniqueConstraint(
-                "stemronde", Lower("email"), name="een_stembiljet_per_email_per_ronde"
+                "stemronde",
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="een_stembiljet_per_email_per_ronde",
+            ),
+            models.UniqueConstraint(
+                fields=["stemronde", "adres_sleutel"], name="een_stembiljet_per_adres_per_ronde"
+            ),
+            # A ballot comes from a confirmed email address or from a member of staff.
+            models.CheckConstraint(
+                condition=~models.Q(email="") | models.Q(ingevoerd_door__isnull=False),
+                name="stembiljet_email_of_papier",
             ),
         ]
 
     def __str__(self) -> str:
         return f"Stembiljet {self.pk} ({self.stemronde})"
+
+    @property
+    def is_papier(self) -> bool:
+        return self.ingevoerd_door_id is not None

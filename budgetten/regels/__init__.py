@@ -30,17 +30,33 @@ from .signalering import (
     controleer_vrijwilligersvergoeding,
 )
 from .stemronde import (
+    HERINNEREN_NA,
+    TOEVOEGING_RE,
+    Stand,
     StemKandidaat,
     Toewijzing,
+    adres_sleutel,
+    controleer_adres,
     controleer_kandidaat,
     controleer_stemronde_datums_wijzigen,
     controleer_stemronde_periode,
+    herinnering_nodig,
     rangschikken,
     stemmen_mogelijk,
+    stemronde_stand,
+    toevoeging_normaliseren,
     verdeel_budget,
 )
 
 __all__ = [
+    "HERINNEREN_NA",
+    "TOEVOEGING_RE",
+    "Stand",
+    "adres_sleutel",
+    "controleer_adres",
+    "herinnering_nodig",
+    "stemronde_stand",
+    "toevoeging_normaliseren",
     "Bevindingen",
     "CRITERIA",
     "EerdereActiviteit",

@@ -5,9 +5,10 @@ docs/decisions/0008-leefbaarheid-stemronde.md
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -89,6 +90,94 @@ def controleer_kandidaat(
             % {"b": euro_tekst(plafond)},
         )
     return bevindingen
+
+
+# --- Who may vote: an address in the kern, one ballot per address or per person ------------
+
+# Residents who voted but did not click the link get one reminder after this long.
+HERINNEREN_NA = timedelta(days=2)
+TOEVOEGING_RE = re.compile(r"^[A-Z0-9]{1,6}$")
+
+
+def toevoeging_normaliseren(toevoeging: str) -> str:
+    """ "-a", " A ", "bis" -> "A", "BIS": house-number additions compared without spaces,
+    dashes or case, so "12-a" and "12 A" are the same address."""
+    return re.sub(r"[\s\-/]", "", toevoeging or "").upper()
+
+
+def adres_sleutel(*, postcode: str, huisnummer: int, toevoeging: str) -> str:
+    """The address as one value, unique per round when the round counts per address."""
+    return " ".join(d for d in (postcode, str(huisnummer), toevoeging) if d)
+
+
+def controleer_adres(
+    *, postcode: str, huisnummer: int | None, toevoeging: str, in_kern: bool, kern_naam: str
+) -> Bevindingen:
+    """`postcode` and `toevoeging` come normalised ("" when the postcode is not one). A vote
+    counts only from an address inside the kern's postcode ranges."""
+    bevindingen: Bevindingen = {}
+    if not postcode:
+        voeg_toe(bevindingen, "postcode", _("Vul een postcode in zoals 4116 AB."))
+    elif not in_kern:
+        voeg_toe(
+            bevindingen,
+            "postcode",
+            _(
+                "Deze postcode hoort niet bij %(kern)s. Alleen inwoners van %(kern)s kunnen "
+                "stemmen. Klopt uw postcode wel? Neem dan contact op met de kernambtenaar."
+            )
+            % {"kern": kern_naam},
+        )
+    if huisnummer is None or not 1 <= huisnummer <= 99999:
+        voeg_toe(bevindingen, "huisnummer", _("Vul uw huisnummer in, alleen het getal."))
+    if toevoeging and not TOEVOEGING_RE.match(toevoeging):
+        voeg_toe(
+            bevindingen,
+            "toevoeging",
+            _("Een toevoeging is een letter of een kort getal, zoals A of 2."),
+        )
+    return bevindingen
+
+
+def herinnering_nodig(*, aangemaakt_op: datetime, nu: datetime) -> bool:
+    return nu - aangemaakt_op >= HERINNEREN_NA
+
+
+# --- What residents see: one state, derived from the phase and today's date -----------------
+
+
+@dataclass(frozen=True)
+class Stand:
+    code: str
+    label: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.code == "open"
+
+    @property
+    def binnenkort(self) -> bool:
+        return self.code == "binnenkort"
+
+    @property
+    def is_gesloten(self) -> bool:
+        return self.code == "gesloten"
+
+
+def stemronde_stand(*, fase: str, stemmen_van: date, stemmen_tot: date, vandaag: date) -> Stand:
+    """The one state a page shows. A round still open after its last day (before the periodic
+    task closed it) is shown as closed, never as open and closed at once."""
+    if fase == StemrondeFase.VOORBEREIDING:
+        return Stand("voorbereiding", _("In voorbereiding"))
+    if fase == StemrondeFase.VERDEELD:
+        return Stand("verdeeld", _("Het geld is verdeeld"))
+    if fase == StemrondeFase.OPEN and vandaag < stemmen_van:
+        return Stand("binnenkort", _("Stemmen begint binnenkort"))
+    if stemmen_mogelijk(
+        fase=fase, stemmen_van=stemmen_van, stemmen_tot=stemmen_tot, vandaag=vandaag
+    ):
+        return Stand("open", _("Stemmen is open"))
+    return Stand("gesloten", _("Stemmen is gesloten"))
 
 
 def stemmen_mogelijk(*, fase: str, stemmen_van: date, stemmen_tot: date, vandaag: date) -> bool:

@@ -109,10 +109,12 @@ def aanvragen_voor_stemronde(ronde: Stemronde) -> QuerySet[Aanvraag]:
 def stembiljetten_telling(ronde: Stemronde) -> dict[str, int]:
     telling = Stembiljet.objects.filter(stemronde=ronde).aggregate(
         bevestigd=Count("pk", filter=Q(bevestigd_op__isnull=False)),
+        papier=Count("pk", filter=Q(ingevoerd_door__isnull=False)),
         totaal=Count("pk"),
     )
     return {
         "bevestigd": telling["bevestigd"],
+        "papier": telling["papier"],
         "onbevestigd": telling["totaal"] - telling["bevestigd"],
     }
 
@@ -134,3 +136,29 @@ def open_stemronde_van_kern(*, kern: Kern, vandaag: date) -> Stemronde | None:
         ):
             return ronde
     return None
+
+
+def lopende_stemronde(*, kern_id: int, jaar: int) -> Stemronde | None:
+    """The kern's round for that budget year while residents vote or wait for the division
+    (open, or closed and not yet divided)."""
+    return (
+        Stemronde.objects.filter(
+            kern_id=kern_id, jaar=jaar, fase__in=(StemrondeFase.OPEN, StemrondeFase.GESLOTEN)
+        )
+        .select_related("kern")
+        .first()
+    )
+
+
+def stembiljet_bestaat(*, stemronde_id: int, email: str = "", adres_sleutel: str = "") -> str:
+    """Which rule a new ballot would break: "email", "adres", or "" (none)."""
+    if email and Stembiljet.objects.filter(stemronde_id=stemronde_id, email__iexact=email).exists():
+        return "email"
+    if (
+        adres_sleutel
+        and Stembiljet.objects.filter(
+            stemronde_id=stemronde_id, adres_sleutel=adres_sleutel
+        ).exists()
+    ):
+        return "adres"
+    return ""

@@ -29,20 +29,42 @@ from .stemronde import (
     STEM_BEVESTIGEN,
     STEMRONDE_OVERGANGEN,
     kandidaat_beoordelen,
-    stem_bevestigen,
-    stem_uitbrengen,
+    lopende_stemronde_voor,
     stemronde_aanmaken,
     stemronde_data_wijzigen,
     stemronde_fase_wijzigen,
+    toekennen_wacht_op_stemronde,
     vergrendel_stemronde,
+)
+from .stemronde_klok import (
+    stem_herinnering_versturen,
+    stem_herinneringen_versturen,
+    stemronde_sluiten_als_verlopen,
+    stemrondes_automatisch_sluiten,
 )
 from .stemronde_privacy import (
     ANONIEM_DOMEIN,
     ANONIMISEREN_NA_DAGEN,
     stembiljetten_anonimiseren,
 )
+from .stemronde_stemmen import (
+    AL_GESTEMD_ADRES,
+    AL_GESTEMD_EMAIL,
+    papieren_stem_invoeren,
+    stem_bevestigen,
+    stem_uitbrengen,
+)
 
 __all__ = [
+    "AL_GESTEMD_ADRES",
+    "AL_GESTEMD_EMAIL",
+    "lopende_stemronde_voor",
+    "papieren_stem_invoeren",
+    "stem_herinnering_versturen",
+    "stem_herinneringen_versturen",
+    "stemronde_sluiten_als_verlopen",
+    "stemrondes_automatisch_sluiten",
+    "toekennen_wacht_op_stemronde",
     "AANVRAAG_BEVESTIGEN",
     "AANVRAAG_LINK",
     "ANONIEM_DOMEIN",

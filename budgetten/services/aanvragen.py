@@ -51,13 +51,14 @@ AANVRAAG_BEVESTIGEN = LinkSoort(
 )
 
 # Another process may hold an aanvraag for a while (the voting round decides its candidates
-# together). It registers a check here that says why the aanvraag cannot be decided now.
-BesluitBlokkade = Callable[[Aanvraag], str | None]
+# together). It registers a check here that says why the aanvraag cannot be decided now;
+# `toekennen` says whether the decision is a grant (a refusal may be allowed where a grant is not).
+BesluitBlokkade = Callable[[Aanvraag, bool], str | None]
 _besluit_blokkades: list[BesluitBlokkade] = []
 
 
 def besluit_blokkade(check: BesluitBlokkade) -> BesluitBlokkade:
-    """Register `check(aanvraag) -> reason or None`, run by aanvraag_besluiten."""
+    """Register `check(aanvraag, toekennen) -> reason or None`, run by aanvraag_besluiten."""
     _besluit_blokkades.append(check)
     return check
 
@@ -207,7 +208,7 @@ def aanvraag_besluiten(
     A process that holds the aanvraag (see `besluit_blokkade`) refuses the decision."""
     aanvraag = vergrendel_aanvraag(aanvraag_id)
     for blokkade in _besluit_blokkades:
-        if reden := blokkade(aanvraag):
+        if reden := blokkade(aanvraag, toekennen):
             raise fout("motivering", reden)
     bijzonder = aanvraag.regeling.code == RegelingCode.BIJZONDER
     if not workflow.mag(aanvraag, workflow.BESLUITEN):

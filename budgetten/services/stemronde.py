@@ -14,6 +14,7 @@ from django.utils import timezone
 from core.fouten import Weigering
 from core.links import BEVESTIG_GELDIG_DAGEN, LinkSoort
 from core.mail import mail_versturen
+from kernen import selectors as kernen_selectors
 from kernen.models import Kern
 
 from .. import regels as r
@@ -23,13 +24,13 @@ from ..constants import (
     KandidaatStatus,
     KandidaatUitkomst,
     RegelingCode,
+    StemPer,
     StemrondeFase,
 )
 from ..models import (
     Aanvraag,
     Kandidaat,
     Regeling,
-    Stembiljet,
     Stemronde,
 )
 from . import ledger
@@ -57,7 +58,7 @@ def _leefbaarheid() -> Regeling:
 
 
 @besluit_blokkade
-def _in_lopende_stemronde(aanvraag: Aanvraag) -> str | None:
+def _in_lopende_stemronde(aanvraag: Aanvraag, toekennen: bool) -> str | None:
     """An aanvraag admitted to a round is decided by that round, not one by one."""
     if (
         Kandidaat.objects.filter(aanvraag=aanvraag, status=KandidaatStatus.TOEGELATEN)
@@ -66,6 +67,38 @@ def _in_lopende_stemronde(aanvraag: Aanvraag) -> str | None:
     ):
         return "Deze aanvraag doet mee aan de stemronde van de kern. De inwoners verdelen het geld."
     return None
+
+
+LOPENDE_FASEN = (StemrondeFase.OPEN, StemrondeFase.GESLOTEN)
+
+
+@besluit_blokkade
+def _leefbaarheid_terwijl_inwoners_verdelen(aanvraag: Aanvraag, toekennen: bool) -> str | None:
+    """While a kern's round for a year is open (or closed but not yet divided) the residents
+    decide that year's leefbaarheidsbudget: no grant one by one from the same budget (a
+    refusal, e.g. of an aanvraag that does not meet the rules, stays possible)."""
+    ronde = lopende_stemronde_voor(aanvraag) if toekennen else None
+    if ronde is None:
+        return None
+    return (
+        f"De inwoners van {ronde.kern.naam} verdelen nu het leefbaarheidsbudget {ronde.jaar} "
+        "in de stemronde. Zolang die loopt, kent u geen geld los toe uit dit budget. "
+        "Na de verdeling kunt u deze aanvraag behandelen uit wat er over is."
+    )
+
+
+def toekennen_wacht_op_stemronde(aanvraag: Aanvraag) -> str | None:
+    """Why a grant of this aanvraag is not possible now because of a voting round (for the
+    decision form, which explains it before the official tries), or None."""
+    return _in_lopende_stemronde(aanvraag, True) or _leefbaarheid_terwijl_inwoners_verdelen(
+        aanvraag, True
+    )
+
+
+def lopende_stemronde_voor(aanvraag: Aanvraag) -> Stemronde | None:
+    if aanvraag.regeling.code != RegelingCode.LEEFBAARHEID:
+        return None
+    return selectors.lopende_stemronde(kern_id=aanvraag.kern_id, jaar=aanvraag.jaar)
 
 
 def vergrendel_stemronde(stemronde_id: int) -> Stemronde:
@@ -88,13 +121,18 @@ def stemronde_aanmaken(
     stemmen_tot: date,
     door,
     toelichting: str = "",
+    stem_per: str = StemPer.ADRES,
     vandaag: date | None = None,
 ) -> Stemronde:
-    """A new round for a kern and budget year, in preparation. One per kern per year."""
+    """A new round for a kern and budget year, in preparation. One per kern per year.
+    `stem_per`: one ballot per address (default) or per person (email)."""
     vandaag = vandaag or timezone.localdate()
     bevindingen = r.controleer_stemronde_periode(
         jaar=jaar, stemmen_van=stemmen_van, stemmen_tot=stemmen_tot, vandaag=vandaag
     )
+    if stem_per not in StemPer.values:
+        voeg = bevindingen.setdefault("stem_per", [])
+        voeg.append("Kies of er per adres of per persoon wordt gestemd.")
     if bevindingen:
         raise Weigering(bevindingen)
     dubbel = fout("jaar", f"{kern.naam} heeft al een stemronde voor {jaar}.")
@@ -106,6 +144,7 @@ def stemronde_aanmaken(
         stemmen_van=stemmen_van,
         stemmen_tot=stemmen_tot,
         toelichting=toelichting.strip(),
+        stem_per=stem_per,
         aangemaakt_door=door,
     )
     historie_door(ronde, door)
@@ -224,6 +263,7 @@ def stemronde_fase_wijzigen(
         _stemronde_openen(ronde, vandaag=vandaag)
     elif naar == StemrondeFase.GESLOTEN:
         _stemronde_sluiten(ronde, vandaag=vandaag)
+        ronde.gesloten_door = door
     else:
         _stemronde_verdelen(ronde, door=door)
     historie_door(ronde, door)
@@ -232,6 +272,7 @@ def stemronde_fase_wijzigen(
             "fase",
             "geopend_op",
             "gesloten_op",
+            "gesloten_door",
             "verdeeld_op",
             "verdeeld_door",
             "beschikbaar_bij_verdeling",
@@ -253,6 +294,12 @@ def _stemronde_openen(ronde: Stemronde, *, vandaag: date) -> None:
         raise fout("fase", "Laat ten minste één initiatief meedoen.")
     if ronde.stemmen_tot < vandaag:
         raise fout("fase", "De einddatum om te stemmen ligt in het verleden.")
+    if not kernen_selectors.heeft_postcodegebieden(kern=ronde.kern):
+        raise fout(
+            "fase",
+            f"Voor {ronde.kern.naam} zijn nog geen postcodes vastgelegd, dus niemand kan "
+            "stemmen. Vraag functioneel beheer de postcodes van de kern toe te voegen.",
+        )
     ronde.fase = StemrondeFase.OPEN
     ronde.geopend_op = timezone.now()
     pagina = settings.SITE_URL + ronde.get_absolute_url()
@@ -269,6 +316,11 @@ def _stemronde_openen(ronde: Stemronde, *, vandaag: date) -> None:
                 "pagina": pagina,
             },
         )
+
+
+def stemronde_sluiten_na_einddatum(ronde: Stemronde, *, vandaag: date) -> None:
+    """For the periodic task (services.stemronde_klok): the same closing step, no user."""
+    _stemronde_sluiten(ronde, vandaag=vandaag)
 
 
 def _stemronde_sluiten(ronde: Stemronde, *, vandaag: date) -> None:
@@ -351,96 +403,3 @@ def _stemronde_verdelen(ronde: Stemronde, *, door) -> None:
     ronde.fase = StemrondeFase.VERDEELD
     ronde.verdeeld_op = timezone.now()
     ronde.verdeeld_door = door
-
-
-# --- Voting -----------------------------------------------------------------------------------
-
-
-def _email_normaal(email: str) -> str:
-    return email.strip().lower()
-
-
-@transaction.atomic
-def stem_uitbrengen(
-    *,
-    stemronde_id: int,
-    email: str,
-    kandidaat_ids: list[int],
-    postcode: str = "",
-    vandaag: date | None = None,
-) -> Stembiljet:
-    """Record a vote that waits for confirmation and mail the link.
-
-    One ballot per email address per round. Voting again with the same address keeps the
-    ballot and its counted choice; the new choice replaces it only when the new link is
-    confirmed (and older links stop working). The answer is the same whether or not the
-    address voted before, so the page reveals nothing about other people's votes."""
-    vandaag = vandaag or timezone.localdate()
-    ronde = vergrendel_stemronde(stemronde_id)
-    if not r.stemmen_mogelijk(
-        fase=ronde.fase,
-        stemmen_van=ronde.stemmen_van,
-        stemmen_tot=ronde.stemmen_tot,
-        vandaag=vandaag,
-    ):
-        raise fout("kandidaten", "Stemmen kan nu niet in deze stemronde.")
-    keuze = sorted(set(kandidaat_ids))
-    if not keuze:
-        raise fout("kandidaten", "Kies ten minste één initiatief dat u steunt.")
-    gekozen = list(
-        ronde.kandidaten.filter(status=KandidaatStatus.TOEGELATEN, pk__in=keuze).order_by("titel")
-    )
-    if len(gekozen) != len(keuze):
-        raise fout("kandidaten", "Kies alleen initiatieven uit de lijst.")
-    email = _email_normaal(email)
-    biljet = (
-        Stembiljet.objects.select_for_update().filter(stemronde=ronde, email__iexact=email).first()
-    )
-    if biljet is None:
-        biljet = Stembiljet(stemronde=ronde, email=email, postcode=postcode, voorlopige_keuze=keuze)
-        biljet.full_clean()
-        biljet.save()
-    else:
-        biljet.voorlopige_keuze = keuze
-        biljet.postcode = postcode
-        biljet.link_versie += 1
-        biljet.full_clean()
-        biljet.save(update_fields=["voorlopige_keuze", "postcode", "link_versie"])
-    mail_versturen(
-        aan=email,
-        onderwerp="Bevestig uw stem - Gemeente Buren",
-        template="budgetten/mail/stem_bevestigen.txt",
-        context={
-            "ronde": ronde,
-            "gekozen": gekozen,
-            "link": STEM_BEVESTIGEN.url(biljet),
-            "geldig_dagen": BEVESTIG_GELDIG_DAGEN,
-        },
-    )
-    return biljet
-
-
-@transaction.atomic
-def stem_bevestigen(*, stembiljet_id: int, vandaag: date | None = None) -> Stembiljet:
-    """The voter clicked the link: the waiting choice becomes the counted one. Only while
-    the round is open; safe to click twice."""
-    vandaag = vandaag or timezone.localdate()
-    ronde_id = Stembiljet.objects.values_list("stemronde_id", flat=True).get(pk=stembiljet_id)
-    ronde = vergrendel_stemronde(ronde_id)
-    biljet = Stembiljet.objects.select_for_update().get(pk=stembiljet_id)
-    if not r.stemmen_mogelijk(
-        fase=ronde.fase,
-        stemmen_van=ronde.stemmen_van,
-        stemmen_tot=ronde.stemmen_tot,
-        vandaag=vandaag,
-    ):
-        raise fout("stem", "Stemmen is gesloten. Uw stem telt niet mee.")
-    if not biljet.voorlopige_keuze:
-        return biljet
-    biljet.steunt.set(
-        ronde.kandidaten.filter(status=KandidaatStatus.TOEGELATEN, pk__in=biljet.voorlopige_keuze)
-    )
-    biljet.voorlopige_keuze = []
-    biljet.bevestigd_op = timezone.now()
-    biljet.save(update_fields=["voorlopige_keuze", "bevestigd_op"])
-    return biljet

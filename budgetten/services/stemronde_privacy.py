@@ -59,12 +59,31 @@ def stembiljetten_anonimiseren(*, nu: datetime | None = None) -> int:
             )
             sleutel = secrets.token_bytes(32)
             for biljet in biljetten:
-                biljet.email = _pseudoniem(sleutel=sleutel, email=biljet.email)
+                # A paper ballot has no email: it stays empty (outside the email constraint).
+                if biljet.email:
+                    biljet.email = _pseudoniem(sleutel=sleutel, email=biljet.email)
+                # The address key gets the same keyed hash, so "one ballot per address" still
+                # holds in the rows; the address itself is gone.
+                if biljet.adres_sleutel:
+                    biljet.adres_sleutel = hmac.new(
+                        sleutel, biljet.adres_sleutel.encode(), hashlib.sha256
+                    ).hexdigest()[:30]
                 biljet.postcode = ""
+                biljet.huisnummer = None
+                biljet.toevoeging = ""
                 biljet.voorlopige_keuze = []
                 biljet.geanonimiseerd_op = nu
             Stembiljet.objects.bulk_update(
-                biljetten, ["email", "postcode", "voorlopige_keuze", "geanonimiseerd_op"]
+                biljetten,
+                [
+                    "email",
+                    "postcode",
+                    "huisnummer",
+                    "toevoeging",
+                    "adres_sleutel",
+                    "voorlopige_keuze",
+                    "geanonimiseerd_op",
+                ],
             )
             aantal += len(biljetten)
     return aantal

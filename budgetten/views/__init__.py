@@ -33,6 +33,7 @@ from .signalering import (
 )
 from .stemronde import (
     KandidaatView,
+    PapierenStemView,
     StemBevestigenView,
     StemrondeBeheerView,
     StemrondeDatumView,
@@ -67,6 +68,7 @@ __all__ = [
     "FORMS",
     "GrootboekView",
     "KandidaatView",
+    "PapierenStemView",
     "StemBevestigenView",
     "StemrondeBeheerView",
     "StemrondeDatumView",

@@ -282,6 +282,9 @@ class AanvraagDetailView(AanvraagMixin, TemplateView):
         for actie in workflow.acties(aanvraag, self.request.user):
             naam, form_class, initial = FORMS[actie]
             ctx[naam] = kwargs.pop(naam, None) or form_class(initial=initial(aanvraag))
+            if actie == workflow.BESLUITEN:
+                # A running voting round holds the kern's leefbaarheidsbudget: say so up front.
+                ctx["besluit_uitleg"] = services.toekennen_wacht_op_stemronde(aanvraag) or ""
         return super().get_context_data(**ctx, **kwargs)
 
 

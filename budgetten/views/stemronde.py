@@ -21,7 +21,9 @@ from .. import regels as r
 from .. import selectors, services
 from ..constants import KandidaatStatus, RegelingCode, StemrondeFase
 from ..forms import (
+    FaseBevestigForm,
     KandidaatForm,
+    PapierenStemForm,
     StemForm,
     StemrondeDatumForm,
     StemrondeForm,
@@ -57,7 +59,12 @@ def stemronde_publiek(request, stemronde_pk: int):
     )
     form = None
     if open_:
-        form = StemForm(request.POST or None, kandidaten=kandidaten, kern_naam=ronde.kern.naam)
+        form = StemForm(
+            request.POST or None,
+            kandidaten=kandidaten,
+            kern_naam=ronde.kern.naam,
+            per_adres=ronde.per_adres,
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 services.stem_uitbrengen(
@@ -65,6 +72,8 @@ def stemronde_publiek(request, stemronde_pk: int):
                     email=form.cleaned_data["email"],
                     kandidaat_ids=form.cleaned_data["kandidaten"],
                     postcode=form.cleaned_data["postcode"],
+                    huisnummer=form.cleaned_data["huisnummer"],
+                    toevoeging=form.cleaned_data["toevoeging"],
                 )
             except Weigering as fout:
                 naar_form(form, fout)
@@ -79,8 +88,12 @@ def stemronde_publiek(request, stemronde_pk: int):
             "ronde": ronde,
             "kandidaten": kandidaten,
             "form": form,
-            "stemmen_open": open_,
-            "nog_niet_open": ronde.fase == StemrondeFase.OPEN and vandaag < ronde.stemmen_van,
+            "stand": r.stemronde_stand(
+                fase=ronde.fase,
+                stemmen_van=ronde.stemmen_van,
+                stemmen_tot=ronde.stemmen_tot,
+                vandaag=vandaag,
+            ),
         },
         status=400 if form is not None and form.errors else 200,
     )
@@ -214,6 +227,7 @@ class StemrondeNieuwView(StaffPermissionMixin, View):
                     stemmen_van=data["stemmen_van"],
                     stemmen_tot=data["stemmen_tot"],
                     toelichting=data["toelichting"],
+                    stem_per=data["stem_per"],
                     door=request.user,
                 )
             except Weigering as fout:
@@ -247,6 +261,8 @@ class StemrondeBeheerView(StemrondeMixin, TemplateView):
             vrij=selectors.vrij_budget(leef, ronde.jaar, kern=ronde.kern) if leef else None,
             volgende=sorted(services.STEMRONDE_OVERGANGEN[ronde.fase]),
             fase_fout=kwargs.pop("fase_fout", ""),
+            fase_form=kwargs.pop("fase_form", None) or FaseBevestigForm(),
+            kan_papier=ronde.stand.is_open,
             **kwargs,
         )
 
@@ -259,19 +275,26 @@ class StemrondeFaseView(StemrondeMixin, View):
         StemrondeFase.VERDEELD: "Het geld is verdeeld. De aanvragers krijgen een e-mail.",
     }
 
+    def _fout(self, request, ronde, *args, fase_fout: str = "", form=None, **kwargs):
+        view = StemrondeBeheerView()
+        view.setup(request, *args, **kwargs)
+        view._permission_object = ronde
+        ctx = view.get_context_data(fase_fout=fase_fout, fase_form=form)
+        return render(request, view.template_name, ctx, status=400)
+
     def post(self, request, *args, **kwargs):
         ronde = self.get_permission_object()
         naar = request.POST.get("naar", "")
         if naar not in StemrondeFase.values:
             return redirect("budgetten:stemronde_beheer", stemronde_pk=ronde.pk)
+        # Closing and dividing cannot be undone: they need the ticked confirmation box.
+        form = FaseBevestigForm(request.POST)
+        if not form.is_valid():
+            return self._fout(request, ronde, *args, form=form, **kwargs)
         try:
             services.stemronde_fase_wijzigen(stemronde_id=ronde.pk, naar=naar, door=request.user)
         except Weigering as fout:
-            view = StemrondeBeheerView()
-            view.setup(request, *args, **kwargs)
-            view._permission_object = ronde
-            ctx = view.get_context_data(fase_fout=str(fout))
-            return render(request, view.template_name, ctx, status=400)
+            return self._fout(request, ronde, *args, fase_fout=str(fout), **kwargs)
         messages.success(request, self.succes[naar])
         return redirect("budgetten:stemronde_beheer", stemronde_pk=ronde.pk)
 
@@ -367,3 +390,50 @@ class KandidaatView(StemrondeMixin, View):
                     "budgetten:stemronde_beheer", stemronde_pk=self.get_permission_object().pk
                 )
         return self._render(request, form, aanvraag, status=400)
+
+
+class PapierenStemView(StemrondeMixin, View):
+    """The kernambtenaar of the kern enters a paper ballot; same rules as online voting."""
+
+    template_name = "budgetten/papieren_stem.html"
+
+    def _form(self, data=None):
+        ronde = self.get_permission_object()
+        return PapierenStemForm(data, kandidaten=selectors.publieke_kandidaten(ronde))
+
+    def _render(self, request, form, status=200):
+        ronde = self.get_permission_object()
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "ronde": ronde,
+                "stand": ronde.stand,
+                "telling": selectors.stembiljetten_telling(ronde),
+            },
+            status=status,
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self._render(request, self._form())
+
+    def post(self, request, *args, **kwargs):
+        ronde = self.get_permission_object()
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                services.papieren_stem_invoeren(
+                    stemronde_id=ronde.pk,
+                    door=request.user,
+                    kandidaat_ids=form.cleaned_data["kandidaten"],
+                    postcode=form.cleaned_data["postcode"],
+                    huisnummer=form.cleaned_data["huisnummer"],
+                    toevoeging=form.cleaned_data["toevoeging"],
+                )
+            except Weigering as fout:
+                naar_form(form, fout)
+            else:
+                messages.success(request, "De papieren stem is ingevoerd en telt mee.")
+                return redirect("budgetten:stemronde_papier", stemronde_pk=ronde.pk)
+        return self._render(request, form, status=400)

@@ -95,3 +95,13 @@ class StemrondeFactory(factory.django.DjangoModelFactory):
     stemmen_van = factory.LazyFunction(localdate)
     stemmen_tot = factory.LazyFunction(lambda: localdate() + datetime.timedelta(days=14))
     aangemaakt_door = factory.SubFactory(MedewerkerFactory, rollen=["kernambtenaar"])
+
+
+def adres_in(kern, huisnummer: int = 1, toevoeging: str = "") -> dict:
+    """An address inside the kern's first postcode range, as stem_uitbrengen takes it."""
+    gebied = kern.postcodegebieden.order_by("van").first()
+    return {
+        "postcode": f"{gebied.van[:4]} {gebied.van[4:]}",
+        "huisnummer": huisnummer,
+        "toevoeging": toevoeging,
+    }

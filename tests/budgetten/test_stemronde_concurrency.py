@@ -9,10 +9,15 @@ from django.utils.timezone import localdate
 
 from budgetten import services
 from budgetten.constants import RegelingCode, StemrondeFase
-from budgetten.models import Budgetpost
+from budgetten.models import Budgetpost, Stembiljet
 from budgetten.regels import CRITERIA
 from core.fouten import Weigering
-from tests.budgetten.factories import AanvraagFactory, StemrondeFactory, seed_regelingen
+from tests.budgetten.factories import (
+    AanvraagFactory,
+    StemrondeFactory,
+    adres_in,
+    seed_regelingen,
+)
 from tests.budgetten.test_concurrency import _parallel
 from tests.factories import KernFactory, MedewerkerFactory
 
@@ -42,7 +47,10 @@ def test_parallel_division_and_grant_keep_the_cap_and_divide_once():
             )
         services.stemronde_fase_wijzigen(stemronde_id=ronde.pk, naar=StemrondeFase.OPEN, door=door)
         biljet = services.stem_uitbrengen(
-            stemronde_id=ronde.pk, email="v@example.org", kandidaat_ids=[k.pk for k in kandidaten]
+            stemronde_id=ronde.pk,
+            email="v@example.org",
+            kandidaat_ids=[k.pk for k in kandidaten],
+            **adres_in(kern),
         )
         services.stem_bevestigen(stembiljet_id=biljet.pk)
         services.stemronde_fase_wijzigen(
@@ -71,3 +79,41 @@ def test_parallel_division_and_grant_keep_the_cap_and_divide_once():
         assert post.vastgelegd <= D("2000")
         # 3 x 900 asked, 2000 free: exactly two of them got money, whatever the order.
         assert post.vastgelegd == D("1800")
+
+
+def test_parallel_ballots_for_one_address_give_one_ballot():
+    """Four residents of one address vote at the same moment (online and on paper): the round
+    lock makes exactly one of them count; the others get the clear refusal."""
+    seed_regelingen(localdate().year)
+    kern = KernFactory()
+    door = MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern])
+    ronde = StemrondeFactory(kern=kern, aangemaakt_door=door)
+    a = AanvraagFactory(kern=kern, criteria=ALLES_JA, gevraagd_bedrag=D("300"))
+    k = services.kandidaat_beoordelen(
+        stemronde_id=ronde.pk,
+        aanvraag_id=a.pk,
+        door=door,
+        toelaten=True,
+        titel="x",
+        omschrijving="x",
+    )
+    services.stemronde_fase_wijzigen(stemronde_id=ronde.pk, naar=StemrondeFase.OPEN, door=door)
+
+    def online(i):
+        return lambda: services.stem_uitbrengen(
+            stemronde_id=ronde.pk,
+            email=f"bewoner{i}@example.org",
+            kandidaat_ids=[k.pk],
+            **adres_in(kern, 9, "b"),
+        )
+
+    def papier():
+        services.papieren_stem_invoeren(
+            stemronde_id=ronde.pk, door=door, kandidaat_ids=[k.pk], **adres_in(kern, 9, "B")
+        )
+
+    uitkomsten = _parallel([online(1), online(2), online(3), papier])
+    assert uitkomsten.count("ok") == 1, uitkomsten
+    weigeringen = [u for u in uitkomsten if isinstance(u, Weigering)]
+    assert len(weigeringen) == 3 and all("al gestemd" in str(w) for w in weigeringen)
+    assert Stembiljet.objects.filter(stemronde=ronde).count() == 1

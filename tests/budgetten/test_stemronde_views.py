@@ -14,7 +14,12 @@ from budgetten import services
 from budgetten.constants import RegelingCode, StemrondeFase
 from budgetten.models import Stembiljet, Stemronde
 from budgetten.regels import CRITERIA
-from tests.budgetten.factories import AanvraagFactory, StemrondeFactory, seed_regelingen
+from tests.budgetten.factories import (
+    AanvraagFactory,
+    StemrondeFactory,
+    adres_in,
+    seed_regelingen,
+)
 from tests.factories import KernFactory, MedewerkerFactory
 
 D = Decimal
@@ -56,7 +61,7 @@ def _ronde(kern, door, n=2, fase=StemrondeFase.OPEN):
 
 @pytest.fixture
 def kern():
-    return KernFactory(naam="Ingen")
+    return KernFactory(naam="Ingen", postcodes=["4031"])
 
 
 @pytest.fixture
@@ -81,13 +86,16 @@ def test_resident_votes_without_account_and_confirms_through_the_mailed_link(
             {
                 "kandidaten": [kandidaten[0].pk, kandidaten[1].pk],
                 "email": "piet@example.org",
-                "postcode": "4033ab",
-                "woont_in_kern": "on",
+                "postcode": "4031ab",
+                "huisnummer": "12",
+                "toevoeging": "-a",
             },
         )
     assert response.status_code == 302
     biljet = Stembiljet.objects.get()
-    assert biljet.bevestigd_op is None and biljet.postcode == "4033 AB"
+    assert biljet.bevestigd_op is None
+    assert (biljet.postcode, biljet.huisnummer, biljet.toevoeging) == ("4031AB", 12, "A")
+    assert biljet.adres_sleutel == "4031AB 12 A"
     link = re.search(r"http://\S+/stemmen/bevestigen/\S+/", mail.outbox[-1].body)[0]
     pad = "/" + link.split("://", 1)[1].split("/", 1)[1]
     assert client.get(pad).status_code == 200
@@ -97,18 +105,61 @@ def test_resident_votes_without_account_and_confirms_through_the_mailed_link(
     assert Stembiljet.objects.get().steunt.count() == 2
 
 
-def test_vote_form_requires_living_in_the_kern_and_one_choice(client, kern, ambtenaar):
+def test_vote_form_requires_an_address_and_one_choice(client, kern, ambtenaar):
     ronde = _ronde(kern, ambtenaar)
     response = client.post(
         reverse("budgetten:stemronde_publiek", kwargs={"stemronde_pk": ronde.pk}),
-        {"email": "piet@example.org", "postcode": "12"},
+        {"email": "piet@example.org", "postcode": "12", "huisnummer": "twaalf"},
     )
     html = response.content.decode()
     assert response.status_code == 400
     assert "Kies ten minste één initiatief" in html
-    assert "Alleen inwoners van deze kern" in html
-    assert "Vul een postcode in" in html
+    assert "Vul een postcode in zoals 4116 AB" in html
+    assert "Vul alleen het getal van het huisnummer in" in html
+    assert 'value="twaalf"' in html  # the input is kept
     assert not Stembiljet.objects.exists()
+
+
+def test_vote_from_a_postcode_outside_the_kern_is_refused_and_keeps_the_input(
+    client, kern, ambtenaar
+):
+    ronde = _ronde(kern, ambtenaar)
+    response = client.post(
+        reverse("budgetten:stemronde_publiek", kwargs={"stemronde_pk": ronde.pk}),
+        {
+            "kandidaten": [ronde.kandidaten.first().pk],
+            "email": "piet@example.org",
+            "postcode": "4116 aa",
+            "huisnummer": "3",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Deze postcode hoort niet bij Ingen" in html
+    assert 'value="piet@example.org"' in html
+    assert not Stembiljet.objects.exists()
+    assert not mail.outbox
+
+
+def test_second_vote_for_the_same_address_is_refused_with_a_clear_message(client, kern, ambtenaar):
+    ronde = _ronde(kern, ambtenaar)
+    eerste, tweede = ronde.kandidaten.order_by("pk")
+    services.stem_uitbrengen(
+        stemronde_id=ronde.pk, email="a@example.org", kandidaat_ids=[eerste.pk], **adres_in(kern, 5)
+    )
+    response = client.post(
+        ronde.get_absolute_url(),
+        {
+            "kandidaten": [tweede.pk],
+            "email": "b@example.org",
+            "postcode": adres_in(kern)["postcode"].replace(" ", "").lower(),
+            "huisnummer": "5",
+        },
+    )
+    assert response.status_code == 400
+    assert "Voor dit adres is in deze stemronde al gestemd" in response.content.decode()
+    biljet = Stembiljet.objects.get()
+    assert (biljet.email, biljet.voorlopige_keuze) == ("a@example.org", [eerste.pk])
 
 
 def test_round_in_preparation_is_not_public(client, kern, ambtenaar):
@@ -124,7 +175,10 @@ def test_public_round_and_result_pages_show_no_personal_data(client, kern, ambte
     assert "Jeu-de-boulesbaan 0" in html
     _geen_persoonsgegevens(html)
     stem = services.stem_uitbrengen(
-        stemronde_id=ronde.pk, email="v@example.org", kandidaat_ids=[ronde.kandidaten.first().pk]
+        stemronde_id=ronde.pk,
+        email="v@example.org",
+        kandidaat_ids=[ronde.kandidaten.first().pk],
+        **adres_in(kern),
     )
     services.stem_bevestigen(stembiljet_id=stem.pk)
     services.stemronde_fase_wijzigen(
@@ -199,7 +253,7 @@ def test_kernambtenaar_creates_assesses_and_opens_a_round(client, signed_in, ker
     client.post(fase_url, {"naar": StemrondeFase.OPEN})
     ronde.refresh_from_db()
     assert ronde.fase == StemrondeFase.OPEN
-    response = client.post(fase_url, {"naar": StemrondeFase.GESLOTEN})
+    response = client.post(fase_url, {"naar": StemrondeFase.GESLOTEN, "zeker": "on"})
     assert response.status_code == 400
     assert "tot en met" in response.content.decode()
 
