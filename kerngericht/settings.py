@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "participatie",
     "vragen",
     "monitoring",
+    "volgen",
 ]
 
 MIDDLEWARE = [
@@ -275,6 +276,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "budgetten-stembiljetten-anonimiseren": {
         "task": "budgetten.tasks.stembiljetten_anonimiseren",
         "schedule": 24 * 60 * 60,
+    },
+    # Volgen: the weekly mail per kern; hourly, each week once per subscriber (volgen/services).
+    "volgen-weekmails": {
+        "task": "volgen.weekmails_versturen",
+        "schedule": 60 * 60,
     },
 }
 # Working days after a passed deadline before the teammanager is told.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("participatie.urls")),
     path("", include("vragen.urls")),
     path("", include("monitoring.urls")),
+    path("", include("volgen.urls")),
     path("beheer/", admin.site.urls),
 ]
 
