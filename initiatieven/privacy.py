@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from core.privacy import Bewaartermijn, contact_anonimiseren
+from core.privacy import Bewaartermijn, contact_anonimiseren, verwijderen
 
 from .constants import InitiatiefStatus
-from .models import Initiatief
+from .models import Initiatief, Nominatie
 
 ONBEVESTIGD = Bewaartermijn(
     sleutel="initiatief_onbevestigd",
@@ -21,11 +21,33 @@ CONTACT = Bewaartermijn(
     na="na afronden, afwijzen of intrekken",
     dan="geanonimiseerd (het initiatief zelf blijft, zonder uw gegevens)",
 )
-BEWAARTERMIJNEN = [ONBEVESTIGD, CONTACT]
+NOMINATIE_ONBEVESTIGD = Bewaartermijn(
+    sleutel="nominatie_onbevestigd",
+    wat="Een voordracht voor een vrijwilligersprijs die u niet per e-mail bevestigde",
+    standaard_dagen=7,
+    na="na het versturen",
+    dan="verwijderd",
+)
+NOMINATIE = Bewaartermijn(
+    sleutel="nominatie",
+    wat="Een voordracht voor een vrijwilligersprijs, met uw naam en e-mailadres",
+    standaard_dagen=365,
+    na="na het versturen",
+    dan="verwijderd",
+)
+BEWAARTERMIJNEN = [ONBEVESTIGD, CONTACT, NOMINATIE_ONBEVESTIGD, NOMINATIE]
 GESLOTEN = (InitiatiefStatus.AFGEROND, InitiatiefStatus.AFGEWEZEN, InitiatiefStatus.INGETROKKEN)
 
 
 def opruimen(*, nu: datetime) -> dict[str, int]:
     # Unconfirmed initiatives are deleted by their own hourly task (initiatieven.tasks).
     verlopen = Initiatief.objects.filter(status__in=GESLOTEN, status_sinds__lt=CONTACT.grens(nu))
-    return {"initiatief_contact_geanonimiseerd": contact_anonimiseren(verlopen)}
+    onbevestigd = Nominatie.objects.filter(
+        email_bevestigd_op__isnull=True, aangemaakt_op__lt=NOMINATIE_ONBEVESTIGD.grens(nu)
+    )
+    nominaties = Nominatie.objects.filter(aangemaakt_op__lt=NOMINATIE.grens(nu))
+    return {
+        "initiatief_contact_geanonimiseerd": contact_anonimiseren(verlopen),
+        "nominatie_onbevestigd_verwijderd": verwijderen(onbevestigd),
+        "nominatie_verwijderd": verwijderen(nominaties),
+    }
