@@ -63,6 +63,8 @@ class InitiatiefForm(forms.Form):
         choices=InitiatiefSoort.choices,
         initial=InitiatiefSoort.IDEE,
         widget=forms.RadioSelect,
+        # Not chosen (an older form, a script): an ordinary idea, the default of the radio.
+        required=False,
         help_text=_(
             "Kies Right to Challenge als u met anderen een taak van de gemeente wilt "
             "overnemen, bijvoorbeeld het maaien van een grasveld. Vul dan ook de vragen "
@@ -202,6 +204,15 @@ class InitiatiefForm(forms.Form):
             "gegevens doen. Wij bewaren ze alleen zo lang als nodig.",
             reverse("core:privacy"),
         )
+        # The challenge questions are required for a Right to Challenge only: shown without
+        # "(niet verplicht)", and optional once the posted kind is an ordinary idea.
+        rtc_gekozen = not self.is_bound or self.data.get("soort") == InitiatiefSoort.RIGHT_TO_CHALLENGE
+        for veld, melding in rules.RTC_VELDEN.items():
+            self.fields[veld].required = rtc_gekozen
+            self.fields[veld].error_messages["required"] = _(melding)
+
+    def clean_soort(self) -> str:
+        return self.cleaned_data["soort"] or InitiatiefSoort.IDEE
 
     def clean_postcode(self) -> str:
         waarde = self.cleaned_data["postcode"]
@@ -227,7 +238,8 @@ class InitiatiefForm(forms.Form):
         for veld, melding in rules.rtc_fouten(
             soort=data.get("soort", ""), antwoorden=data
         ).items():
-            self.add_error(veld, _(melding))
+            if veld not in self.errors:  # the field's own required check said it already
+                self.add_error(veld, _(melding))
         if not data.get("idempotentie_sleutel"):
             data["idempotentie_sleutel"] = uuid.uuid4()
         return data
