@@ -194,6 +194,14 @@ MATRIX: dict[str, Rij] = {
     "participatie:trajecten": publiek("lopende trajecten", "22"),
     "participatie:traject_publiek": publiek("een gepubliceerd traject", "22",
                                             kwargs=lambda w, g: {"traject_pk": w.traject.pk}),
+    "initiatieven:info_index": publiek("informatie voor vrijwilligers", "2M"),
+    "initiatieven:info": publiek("een informatiepagina (inhoud als data)", "2M",
+                                 kwargs=lambda w, g: {"pagina": "vertrouwenspersoon"}),
+    "initiatieven:nomineren": publiek("een vrijwilliger voordragen kan iedereen", "22"),
+    "initiatieven:nominatie_verstuurd": publiek("bedankpagina na voordragen", "22"),
+    "initiatieven:nominatie_bevestigd": publiek("bedankpagina na bevestigen", "22"),
+    "volgen:aanmelden": publiek("een kern volgen kan iedereen", "22"),
+    "volgen:verstuurd": publiek("bedankpagina na aanmelden", "22"),
 
     # --- personal links ----------------------------------------------------------------------
     #                                          an ie ia zr ka kx bm tm kw co cs fb
@@ -242,6 +250,26 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.vraag, "vraag-bevestigen")),
+    "initiatieven:nominatie_bevestigen": link(
+        "e-mailadres van een voordracht bevestigen; GET toont alleen een knop",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.nominatie_onbevestigd, "nominatie-bevestigen")),
+    "volgen:bevestigen": link(
+        "een kern volgen bevestigen; GET toont alleen een knop",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.abonnement_onbevestigd, "volgen-bevestigen")),
+    "volgen:gevolgd": link(
+        "na bevestigen: u volgt de kern (zelfde link als afmelden)",
+        eigen=                                "NM 2M NM NM NM NM NM NM NM NM NM NM",
+        vreemd=                               "NM NM 2M NM NM NM NM NM NM NM NM NM",
+        token=lambda g: (g.abonnement, "volgen-afmelden")),
+    "volgen:afmelden": link(
+        "afmelden met een klik, zonder inloggen; GET toont de knop, POST meldt af",
+        eigen=                                "NN 22 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 22 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.abonnement, "volgen-afmelden")),
     "participatie:aanmelding": link(
         "de eigen aanmelding; POST meldt af",
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
@@ -299,6 +327,8 @@ MATRIX: dict[str, Rij] = {
     "initiatieven:bijlage": medewerker(
                                         "2M FF 2M FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),
+    # A list scoped to the kernambtenaar's own kernen (no object in the URL).
+    "initiatieven:nominaties": medewerker("2M 2M FF FF FF FF FF FF"),
 
     "budgetten:aanvraag_lijst": medewerker("2M 2M 2M FF FF 2M FF 2M"),
     # Street events and leefbaarheid are the kernambtenaar's: they decide and pay; a
@@ -466,6 +496,9 @@ class Geval:
     traject: object = None
     bijeenkomst: object = None
     aanmelding: object = None
+    nominatie_onbevestigd: object = None
+    abonnement: object = None
+    abonnement_onbevestigd: object = None
 
 
 @dataclass
@@ -494,7 +527,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
     from budgetten.constants import AanvraagStatus, RegelingCode
     from budgetten.models import Stembiljet
     from initiatieven.constants import BijlageSoort, InitiatiefStatus
-    from initiatieven.models import Verhaal
+    from initiatieven.models import Nominatie, Verhaal
     from kernen.models import Kanaal, Organisatie
     from tests.budgetten.factories import (
         AanvraagFactory,
@@ -509,6 +542,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         BijeenkomstFactory,
         TrajectFactory,
     )
+    from tests.volgen.factories import AbonnementFactory
     from tests.vragen.factories import VraagFactory
     from vragen.constants import VraagStatus
 
@@ -568,6 +602,12 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         traject=traject,
         bijeenkomst=bijeenkomst,
         aanmelding=AanmeldingFactory(bijeenkomst=bijeenkomst),
+        nominatie_onbevestigd=Nominatie.objects.create(
+            kern=kern, genomineerde="Truus", waarom="Twintig jaar de bieb", naam="Kees",
+            email=f"kees-{kern.slug}@example.org",
+        ),
+        abonnement=AbonnementFactory(kern=kern),
+        abonnement_onbevestigd=AbonnementFactory(kern=kern, onbevestigd=True),
     )
 
 

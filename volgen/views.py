@@ -2,7 +2,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.beveiliging import publiek_formulier
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
@@ -62,6 +62,7 @@ class BevestigenView(BevestigView):
 bevestigen = BevestigenView.as_view()
 
 
+@require_GET
 def gevolgd(request, token: str):
     """After confirming: says it worked, and where to unsubscribe."""
     try:

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import TemplateView
 
 from core.beveiliging import publiek_formulier
@@ -16,10 +16,12 @@ from .forms import NominatieForm
 from .inhoud import PAGINAS
 
 
+@require_GET
 def info_index(request):
     return render(request, "initiatieven/vrijwilligers/index.html", {"paginas": PAGINAS})
 
 
+@require_GET
 def info(request, pagina: str):
     obj = selectors.info_pagina(pagina)
     if obj is None:
