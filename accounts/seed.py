@@ -28,7 +28,7 @@ BEHEER_APPS = [
 ]
 # Looked at in the admin, never changed there: the portal's services keep their history and
 # mails right. Initiatieven stay out: only the staff handling one see the inwoner's details.
-BEKIJKEN_APPS = ["participatie", "vragen"]
+BEKIJKEN_APPS = ["participatie", "vragen", "volgen"]
 
 
 @transaction.atomic

@@ -30,12 +30,14 @@ def mail_versturen(
     template: str,
     context: dict,
     bijlagen: list[Bijlage] | None = None,
+    headers: dict[str, str] | None = None,
     luid_falen: bool = False,
 ) -> Mailbericht:
     """Record an email and queue it for sending once the surrounding transaction commits.
 
     `template` is a plain-text Django template (e.g. "initiatieven/mail/bevestigen.txt").
-    `bijlagen` (optional) are text attachments sent with it.
+    `bijlagen` (optional) are text attachments sent with it; `headers` (optional) extra
+    header lines such as List-Unsubscribe.
 
     When the broker cannot be reached at commit time the message stays recorded as waiting
     and `core.tasks.mail_wachtrij_opnieuw` queues it again later; by default the error
@@ -50,6 +52,7 @@ def mail_versturen(
         onderwerp=onderwerp_schoon(onderwerp),
         tekst=tekst,
         bijlagen=[asdict(b) for b in bijlagen or []],
+        headers=dict(headers or {}),
     )
     transaction.on_commit(lambda: verstuur_mail.delay(bericht.pk), robust=not luid_falen)
     return bericht

@@ -50,6 +50,12 @@ class Mailbericht(models.Model):
         blank=True,
         help_text=_("Tekstbijlagen: lijst van {naam, mimetype, inhoud} (bijvoorbeeld een .ics)."),
     )
+    headers = models.JSONField(
+        _("extra kopregels"),
+        default=dict,
+        blank=True,
+        help_text=_("Bijvoorbeeld List-Unsubscribe bij een nieuwsbrief."),
+    )
 
     class Meta:
         db_table = "kerngericht_mailbericht"  # the table from before the move

@@ -66,7 +66,7 @@ def _bericht(bericht: Mailbericht) -> EmailMessage:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[bericht.aan],
         # lets a mail server (and scripts/chaos_mail.py) see a resend of the same mail
-        headers={"X-Kerngericht-Bericht": str(bericht.pk)},
+        headers={**(bericht.headers or {}), "X-Kerngericht-Bericht": str(bericht.pk)},
     )
     for bijlage in bericht.bijlagen or []:
         message.attach(bijlage["naam"], bijlage["inhoud"], bijlage["mimetype"])

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Bijlage, Initiatief, StatusWijziging, Verhaal
+from .models import Bijlage, Initiatief, Nominatie, StatusWijziging, Verhaal
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -54,3 +54,11 @@ class VerhaalAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Nominatie)
+class NominatieAdmin(admin.ModelAdmin):
+    list_display = ["genomineerde", "kern", "aangemaakt_op", "email_bevestigd_op"]
+    list_filter = ["kern"]
+    readonly_fields = ["aangemaakt_op", "email_bevestigd_op", "privacy_akkoord_op"]
+    exclude = ["link_versie"]

@@ -13,6 +13,17 @@ class InitiatiefStatus(models.TextChoices):
     AFGEROND = "afgerond", _("Afgerond")
 
 
+class InitiatiefSoort(models.TextChoices):
+    """What kind of initiative: an idea of residents, or a Right to Challenge (residents take
+    over a task of the municipality). A Right to Challenge has its own required questions
+    (rules.RTC_VELDEN)."""
+
+    IDEE = "idee", _("Een idee of initiatief voor de kern")
+    RIGHT_TO_CHALLENGE = "right_to_challenge", _(
+        "Right to Challenge: een taak van de gemeente overnemen"
+    )
+
+
 class HulpSoort(models.TextChoices):
     """What help an inwoner asks for. Each value has a boolean field `hulp_<value>`."""
 

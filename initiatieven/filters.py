@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from kernen.models import Kern
 from kernen.selectors import kernen_van_medewerker
 
-from .constants import HulpSoort, InitiatiefStatus
+from .constants import HulpSoort, InitiatiefSoort, InitiatiefStatus
 from .models import Initiatief
 
 EERSTE_JAAR = 2019
@@ -27,6 +27,9 @@ class InitiatiefFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=InitiatiefStatus.choices, empty_label=_("Alle")
     )
+    soort = django_filters.ChoiceFilter(
+        label=_("Soort"), choices=InitiatiefSoort.choices, empty_label=_("Alle")
+    )
     kern = django_filters.ModelChoiceFilter(
         label=_("Kern"), queryset=_kernen, empty_label=_("Alle")
     )
@@ -45,7 +48,7 @@ class InitiatiefFilter(django_filters.FilterSet):
 
     class Meta:
         model = Initiatief
-        fields = ["q", "status", "kern", "jaar", "hulp"]
+        fields = ["q", "status", "soort", "kern", "jaar", "hulp"]
 
     def zoeken(self, queryset, name, value):
         return queryset.filter(

@@ -16,7 +16,7 @@ from kernen.selectors import kernen_publiek
 
 from . import rules, workflow
 from .bestanden import bestanden_info
-from .constants import Actor, HulpSoort, InitiatiefStatus, Thema
+from .constants import Actor, HulpSoort, InitiatiefSoort, InitiatiefStatus, Thema
 
 POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
 TELEFOON_RE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
@@ -58,6 +58,23 @@ def _fout(verplicht: str | Promise) -> dict:
 
 class InitiatiefForm(forms.Form):
     idempotentie_sleutel = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    soort = forms.ChoiceField(
+        label=_("Wat wilt u doen?"),
+        choices=InitiatiefSoort.choices,
+        initial=InitiatiefSoort.IDEE,
+        widget=forms.RadioSelect,
+        # Not chosen (an older form, a script): an ordinary idea, the default of the radio.
+        required=False,
+        help_text=_(
+            "Kies Right to Challenge als u met anderen een taak van de gemeente wilt "
+            "overnemen, bijvoorbeeld het maaien van een grasveld. Vul dan ook de vragen "
+            "bij stap 2 in."
+        ),
+        error_messages={
+            "required": _("Kies wat u wilt doen."),
+            "invalid_choice": _("Kies wat u wilt doen."),
+        },
+    )
     kern = forms.ModelChoiceField(
         label=_("In welke kern?"),
         queryset=kernen_publiek(),
@@ -110,6 +127,26 @@ class InitiatiefForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("Buren, een vereniging, een school? Laat zien dat meer mensen het willen."),
+    )
+    # Right to Challenge: not required for an idea, required for a challenge (rules.rtc_fouten,
+    # checked in clean() and again by the service). All shown, so it works without JavaScript.
+    rtc_taak = forms.CharField(
+        label=_("Welke taak van de gemeente wilt u overnemen?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Bijvoorbeeld: het onderhoud van het groen rond het dorpshuis."),
+    )
+    rtc_waarom_beter = forms.CharField(
+        label=_("Waarom kunt u dit beter of goedkoper doen dan de gemeente?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Bijvoorbeeld: wij wonen er, zien sneller wat nodig is en doen het samen."),
+    )
+    rtc_uitvoerders = forms.CharField(
+        label=_("Wie gaan de taak uitvoeren?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Een vereniging, een groep buren, een stichting? Hoeveel mensen ongeveer?"),
     )
     hulp = forms.MultipleChoiceField(
         label=_("Welke hulp vraagt u van de gemeente?"),
@@ -167,6 +204,15 @@ class InitiatiefForm(forms.Form):
             "gegevens doen. Wij bewaren ze alleen zo lang als nodig.",
             reverse("core:privacy"),
         )
+        # The challenge questions are required for a Right to Challenge only: shown without
+        # "(niet verplicht)", and optional once the posted kind is an ordinary idea.
+        rtc_gekozen = not self.is_bound or self.data.get("soort") == InitiatiefSoort.RIGHT_TO_CHALLENGE
+        for veld, melding in rules.RTC_VELDEN.items():
+            self.fields[veld].required = rtc_gekozen
+            self.fields[veld].error_messages["required"] = _(melding)
+
+    def clean_soort(self) -> str:
+        return self.cleaned_data["soort"] or InitiatiefSoort.IDEE
 
     def clean_postcode(self) -> str:
         waarde = self.cleaned_data["postcode"]
@@ -189,6 +235,11 @@ class InitiatiefForm(forms.Form):
             self.add_error(
                 "hulp", _("U vulde een bedrag in. Kies dan ook 'Geld uit een regeling'.")
             )
+        for veld, melding in rules.rtc_fouten(
+            soort=data.get("soort", ""), antwoorden=data
+        ).items():
+            if veld not in self.errors:  # the field's own required check said it already
+                self.add_error(veld, _(melding))
         if not data.get("idempotentie_sleutel"):
             data["idempotentie_sleutel"] = uuid.uuid4()
         return data

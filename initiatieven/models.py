@@ -17,6 +17,7 @@ from .constants import (
     Afzender,
     BijlageSoort,
     HulpSoort,
+    InitiatiefSoort,
     InitiatiefStatus,
     Thema,
 )
@@ -41,8 +42,19 @@ class Initiatief(InwonerContact):
     kern = models.ForeignKey(
         Kern, verbose_name=_("kern"), on_delete=models.PROTECT, related_name="initiatieven"
     )
+    soort = models.CharField(
+        _("soort"),
+        max_length=30,
+        choices=InitiatiefSoort.choices,
+        default=InitiatiefSoort.IDEE,
+        db_index=True,
+    )
     titel = models.CharField(_("titel"), max_length=150)
     omschrijving = models.TextField(_("wat en waarom"))
+    # Right to Challenge only (required there: rules.rtc_fouten and the constraint below).
+    rtc_taak = models.TextField(_("welke taak van de gemeente"), blank=True)
+    rtc_waarom_beter = models.TextField(_("waarom beter of goedkoper"), blank=True)
+    rtc_uitvoerders = models.TextField(_("wie voert de taak uit"), blank=True)
     locatie = models.CharField(_("straat of buurt"), max_length=150, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     doelgroep = models.TextField(_("voor wie"), blank=True)
@@ -118,7 +130,16 @@ class Initiatief(InwonerContact):
             models.CheckConstraint(
                 condition=models.Q(geld_indicatie__isnull=True) | models.Q(geld_indicatie__gte=0),
                 name="initiatief_geld_indicatie_niet_negatief",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(soort=InitiatiefSoort.RIGHT_TO_CHALLENGE)
+                | (
+                    ~models.Q(rtc_taak="")
+                    & ~models.Q(rtc_waarom_beter="")
+                    & ~models.Q(rtc_uitvoerders="")
+                ),
+                name="initiatief_rtc_vragen_ingevuld",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -129,6 +150,10 @@ class Initiatief(InwonerContact):
 
     def get_medewerker_url(self) -> str:
         return reverse("initiatieven:detail", kwargs={"initiatief_pk": self.pk})
+
+    @property
+    def is_right_to_challenge(self) -> bool:
+        return self.soort == InitiatiefSoort.RIGHT_TO_CHALLENGE
 
     @property
     def gevraagde_hulp(self) -> list[str]:
@@ -311,3 +336,28 @@ class Steun(models.Model):
 
     def __str__(self) -> str:
         return f"Steun {self.initiatief_id}"
+class Nominatie(InwonerContact):
+    """A resident's nomination of a volunteer for a volunteer prize (vrijwilligersprijs).
+
+    The nominator's contact is InwonerContact; it counts once the address is confirmed, and
+    then reaches the kernambtenaar of the kern (initiatieven/vrijwilligers/services.py).
+    """
+
+    kern = models.ForeignKey(
+        Kern, verbose_name=_("kern"), on_delete=models.PROTECT, related_name="nominaties"
+    )
+    genomineerde = models.CharField(_("naam van de vrijwilliger"), max_length=120)
+    waarom = models.TextField(_("waarom verdient deze vrijwilliger de prijs"))
+    naam_noemen = models.BooleanField(
+        _("de vrijwilliger mag horen wie voordroeg"), default=False
+    )
+    privacy_akkoord_op = models.DateTimeField(_("akkoord met privacyverklaring op"), null=True)
+    aangemaakt_op = models.DateTimeField(_("ingediend op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("voordracht vrijwilligersprijs")
+        verbose_name_plural = _("voordrachten vrijwilligersprijs")
+
+    def __str__(self) -> str:
+        return f"{self.genomineerde} ({self.kern})"

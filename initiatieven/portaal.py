@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.hooks import Link, Panel
+from core.hooks import Link, Panel, StartLink
 
 from . import selectors, services
 
@@ -23,6 +23,16 @@ def dashboard_panel(*, request, kern) -> Panel | None:
             "lijst_url": reverse("initiatieven:lijst") + f"?kern={kern.pk}",
         },
     )
+
+
+STARTPAGINA = [
+    StartLink(
+        permissie="initiatieven.view_nominaties",
+        label=_("Voordrachten vrijwilligersprijzen"),
+        url_naam="initiatieven:nominaties",
+        uitleg=_("Wie inwoners uit uw kernen voordragen voor een vrijwilligersprijs."),
+    )
+]
 
 
 def kern_publiek_blok(*, kern) -> Panel:

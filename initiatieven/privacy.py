@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from core.privacy import Bewaartermijn, contact_anonimiseren
+from core.privacy import Bewaartermijn, contact_anonimiseren, verwijderen
 
 from .constants import InitiatiefStatus
-from .models import Initiatief, Steun
+from .models import Initiatief, Nominatie, Steun
 
 ONBEVESTIGD = Bewaartermijn(
     sleutel="initiatief_onbevestigd",
@@ -35,7 +35,21 @@ STEUN = Bewaartermijn(
     na="na afronden, afwijzen of intrekken van het initiatief",
     dan="verwijderd (het aantal steunbetuigingen telt dan niet meer)",
 )
-BEWAARTERMIJNEN = [ONBEVESTIGD, CONTACT, STEUN_ONBEVESTIGD, STEUN]
+NOMINATIE_ONBEVESTIGD = Bewaartermijn(
+    sleutel="nominatie_onbevestigd",
+    wat="Een voordracht voor een vrijwilligersprijs die u niet per e-mail bevestigde",
+    standaard_dagen=7,
+    na="na het versturen",
+    dan="verwijderd",
+)
+NOMINATIE = Bewaartermijn(
+    sleutel="nominatie",
+    wat="Een voordracht voor een vrijwilligersprijs, met uw naam en e-mailadres",
+    standaard_dagen=365,
+    na="na het versturen",
+    dan="verwijderd",
+)
+BEWAARTERMIJNEN = [ONBEVESTIGD, CONTACT, STEUN_ONBEVESTIGD, STEUN, NOMINATIE_ONBEVESTIGD, NOMINATIE]
 GESLOTEN = (InitiatiefStatus.AFGEROND, InitiatiefStatus.AFGEWEZEN, InitiatiefStatus.INGETROKKEN)
 
 
@@ -48,7 +62,13 @@ def opruimen(*, nu: datetime) -> dict[str, int]:
     steun_oud, _ = Steun.objects.filter(
         initiatief__status__in=GESLOTEN, initiatief__status_sinds__lt=STEUN.grens(nu)
     ).delete()
+    onbevestigd = Nominatie.objects.filter(
+        email_bevestigd_op__isnull=True, aangemaakt_op__lt=NOMINATIE_ONBEVESTIGD.grens(nu)
+    )
+    nominaties = Nominatie.objects.filter(aangemaakt_op__lt=NOMINATIE.grens(nu))
     return {
         "initiatief_contact_geanonimiseerd": contact_anonimiseren(verlopen),
         "steun_verwijderd": steun_weg + steun_oud,
+        "nominatie_onbevestigd_verwijderd": verwijderen(onbevestigd),
+        "nominatie_verwijderd": verwijderen(nominaties),
     }

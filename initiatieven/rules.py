@@ -11,6 +11,28 @@ from accounts.rules import is_beleidsmedewerker, is_kernambtenaar
 from core.links import BEVESTIG_GELDIG_DAGEN
 from kernen.rules import is_kernambtenaar_van
 
+from .constants import InitiatiefSoort
+
+# The questions a Right to Challenge must answer, with the message when one is left empty.
+RTC_VELDEN: dict[str, str] = {
+    "rtc_taak": "Schrijf welke taak van de gemeente u wilt overnemen.",
+    "rtc_waarom_beter": "Leg uit waarom u het beter of goedkoper kunt doen.",
+    "rtc_uitvoerders": "Schrijf wie de taak gaan uitvoeren.",
+}
+
+
+def rtc_fouten(*, soort: str, antwoorden: dict[str, str]) -> dict[str, str]:
+    """Per field, the Dutch message for every Right to Challenge question left empty; nothing
+    for another kind of initiative (its answers are not asked)."""
+    if soort != InitiatiefSoort.RIGHT_TO_CHALLENGE:
+        return {}
+    return {
+        veld: melding
+        for veld, melding in RTC_VELDEN.items()
+        if not (antwoorden.get(veld) or "").strip()
+    }
+
+
 MAX_BIJLAGEN = 5
 MAX_BIJLAGE_BYTES = 5 * 1024 * 1024
 # Real content type (detected from the bytes) -> file name extensions that may carry it.
@@ -98,3 +120,6 @@ rules.add_perm("initiatieven.bekijk_initiatief", kan_bekijken)
 rules.add_perm("initiatieven.schrijf_notitie", kan_bekijken)
 # Status steps, messages to the inwoner, assignment, the story.
 rules.add_perm("initiatieven.behandel_initiatief", kan_behandelen)
+# Nominations for the volunteer prizes: the kernambtenaar, scoped to their kernen by
+# vrijwilligers.services.nominaties_voor_medewerker.
+rules.add_perm("initiatieven.view_nominaties", is_kernambtenaar)

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import views, views_steun
+from . import views
+from .vrijwilligers import views as vrijwilligers
 
 app_name = "initiatieven"
 urlpatterns = [
@@ -27,7 +29,29 @@ urlpatterns = [
         name="steun_bevestigen",
     ),
     path("initiatieven/steun/<str:token>/", views_steun.steun_mijn, name="steun_mijn"),
+    # volunteers: information pages and the nominations for the volunteer prizes
+    path("vrijwilligers/", vrijwilligers.info_index, name="info_index"),
+    path("vrijwilligers/voordragen/", vrijwilligers.nomineren, name="nomineren"),
+    path(
+        "vrijwilligers/voordragen/verstuurd/",
+        vrijwilligers.nominatie_verstuurd,
+        name="nominatie_verstuurd",
+    ),
+    path(
+        "vrijwilligers/voordragen/bevestigd/",
+        vrijwilligers.nominatie_bevestigd,
+        name="nominatie_bevestigd",
+    ),
+    path(
+        "vrijwilligers/voordragen/bevestigen/<str:token>/",
+        vrijwilligers.nominatie_bevestigen,
+        name="nominatie_bevestigen",
+    ),
+    path("vrijwilligers/<slug:pagina>/", vrijwilligers.info, name="info"),
     # staff
+    path(
+        "medewerker/voordrachten/", vrijwilligers.NominatieLijstView.as_view(), name="nominaties"
+    ),
     path("medewerker/initiatieven/", views.LijstView.as_view(), name="lijst"),
     path("medewerker/initiatieven/<int:initiatief_pk>/", views.DetailView.as_view(), name="detail"),
     path(

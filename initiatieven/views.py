@@ -21,7 +21,7 @@ from kernen.models import Kern
 from kernen.selectors import kern_publiek
 
 from . import selectors, services, workflow
-from .constants import Actor, InitiatiefStatus
+from .constants import Actor, InitiatiefSoort, InitiatiefStatus
 from .filters import InitiatiefFilter
 from .forms import (
     AanvullenForm,
@@ -67,6 +67,10 @@ def indienen(request):
                     voornaam_tonen=data["voornaam_tonen"],
                     fotos_publiceren=data["fotos_publiceren"],
                     bijlagen=data["bijlagen"],
+                    soort=data["soort"],
+                    rtc_taak=data["rtc_taak"],
+                    rtc_waarom_beter=data["rtc_waarom_beter"],
+                    rtc_uitvoerders=data["rtc_uitvoerders"],
                 )
             except ValidationError as exc:
                 naar_form(form, exc)
@@ -76,6 +80,8 @@ def indienen(request):
         gekozen_bestanden = [f.name for f in request.FILES.getlist("bijlagen")]
     else:
         initial = {"idempotentie_sleutel": uuid.uuid4()}
+        if request.GET.get("soort") in InitiatiefSoort.values:
+            initial["soort"] = request.GET["soort"]
         kern_slug = slug_uit_query(request.GET, "kern")
         if kern_slug:
             initial["kern"] = Kern.objects.actief().filter(slug=kern_slug).first()

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "vragen",
     "monitoring",
     "opendata",
+    "volgen",
 ]
 
 MIDDLEWARE = [
@@ -295,6 +296,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     "budgetten-stem-herinneringen": {
         "task": "budgetten.tasks.stem_herinneringen",
+        "schedule": 60 * 60,
+    },
+    # Volgen: the weekly mail per kern; hourly, each week once per subscriber (volgen/services).
+    "volgen-weekmails": {
+        "task": "volgen.weekmails_versturen",
         "schedule": 60 * 60,
     },
 }

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("vragen.urls")),
     path("", include("monitoring.urls")),
     path("", include("opendata.urls")),
+    path("", include("volgen.urls")),
     path("beheer/", admin.site.urls),
 ]
 

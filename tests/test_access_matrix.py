@@ -200,6 +200,14 @@ MATRIX: dict[str, Rij] = {
     "participatie:trajecten": publiek("lopende trajecten", "22"),
     "participatie:traject_publiek": publiek("een gepubliceerd traject", "22",
                                             kwargs=lambda w, g: {"traject_pk": w.traject.pk}),
+    "initiatieven:info_index": publiek("informatie voor vrijwilligers", "2M"),
+    "initiatieven:info": publiek("een informatiepagina (inhoud als data)", "2M",
+                                 kwargs=lambda w, g: {"pagina": "vertrouwenspersoon"}),
+    "initiatieven:nomineren": publiek("een vrijwilliger voordragen kan iedereen", "22"),
+    "initiatieven:nominatie_verstuurd": publiek("bedankpagina na voordragen", "22"),
+    "initiatieven:nominatie_bevestigd": publiek("bedankpagina na bevestigen", "22"),
+    "volgen:aanmelden": publiek("een kern volgen kan iedereen", "22"),
+    "volgen:verstuurd": publiek("bedankpagina na aanmelden", "22"),
 
     # --- personal links ----------------------------------------------------------------------
     #                                          an ie ia zr ka kx bm tm kw co cs fb
@@ -258,6 +266,26 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.vraag, "vraag-bevestigen")),
+    "initiatieven:nominatie_bevestigen": link(
+        "e-mailadres van een voordracht bevestigen; GET toont alleen een knop",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.nominatie_onbevestigd, "nominatie-bevestigen")),
+    "volgen:bevestigen": link(
+        "een kern volgen bevestigen; GET toont alleen een knop",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.abonnement_onbevestigd, "volgen-bevestigen")),
+    "volgen:gevolgd": link(
+        "na bevestigen: u volgt de kern (zelfde link als afmelden)",
+        eigen=                                "NM 2M NM NM NM NM NM NM NM NM NM NM",
+        vreemd=                               "NM NM 2M NM NM NM NM NM NM NM NM NM",
+        token=lambda g: (g.abonnement, "volgen-afmelden")),
+    "volgen:afmelden": link(
+        "afmelden met een klik, zonder inloggen; GET toont de knop, POST meldt af",
+        eigen=                                "NN 22 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 22 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.abonnement, "volgen-afmelden")),
     "participatie:aanmelding": link(
         "de eigen aanmelding; POST meldt af",
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
@@ -327,6 +355,8 @@ MATRIX: dict[str, Rij] = {
     "initiatieven:bijlage": medewerker(
                                         "2M FF 2M FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),
+    # A list scoped to the kernambtenaar's own kernen (no object in the URL).
+    "initiatieven:nominaties": medewerker("2M 2M FF FF FF FF FF FF"),
 
     "budgetten:aanvraag_lijst": medewerker("2M 2M 2M FF FF 2M FF 2M"),
     # Street events and leefbaarheid are the kernambtenaar's: they decide and pay; a
@@ -500,6 +530,9 @@ class Geval:
     aanmelding_onbevestigd: object = None
     steun: object = None
     steun_onbevestigd: object = None
+    nominatie_onbevestigd: object = None
+    abonnement: object = None
+    abonnement_onbevestigd: object = None
 
 
 @dataclass
@@ -528,7 +561,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
     from budgetten.constants import AanvraagStatus, RegelingCode
     from budgetten.models import Stembiljet
     from initiatieven.constants import BijlageSoort, InitiatiefStatus
-    from initiatieven.models import Steun, Verhaal
+    from initiatieven.models import Nominatie, Steun, Verhaal
     from kernen.models import Kanaal, Organisatie
     from participatie.constants import AanmeldingStatus
     from tests.budgetten.factories import (
@@ -544,6 +577,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         BijeenkomstFactory,
         TrajectFactory,
     )
+    from tests.volgen.factories import AbonnementFactory
     from tests.vragen.factories import VraagFactory
     from vragen.constants import VraagStatus
 
@@ -612,6 +646,12 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         steun_onbevestigd=Steun.objects.create(
             initiatief=initiatief, email=f"nog-niet@{kern.slug}.nl"
         ),
+        nominatie_onbevestigd=Nominatie.objects.create(
+            kern=kern, genomineerde="Truus", waarom="Twintig jaar de bieb", naam="Kees",
+            email=f"kees-{kern.slug}@example.org",
+        ),
+        abonnement=AbonnementFactory(kern=kern),
+        abonnement_onbevestigd=AbonnementFactory(kern=kern, onbevestigd=True),
     )
 
 

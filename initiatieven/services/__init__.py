@@ -20,7 +20,7 @@ from kernen.models import Kern
 
 from .. import rules, workflow
 from ..bestanden import bestanden_wissen_na_commit, bijlagen_opslaan, controleer_bestanden
-from ..constants import Actor, Afzender, BijlageSoort, HulpSoort, InitiatiefStatus
+from ..constants import Actor, Afzender, BijlageSoort, HulpSoort, InitiatiefSoort, InitiatiefStatus
 from ..models import Bericht, Bijlage, Initiatief, Notitie, StatusWijziging, Verhaal
 
 logger = logging.getLogger(__name__)
@@ -95,15 +95,32 @@ def initiatief_indienen(
     voornaam_tonen: bool = False,
     fotos_publiceren: bool = False,
     bijlagen: Sequence[UploadedFile] = (),
+    soort: str = InitiatiefSoort.IDEE,
+    rtc_taak: str = "",
+    rtc_waarom_beter: str = "",
+    rtc_uitvoerders: str = "",
 ) -> tuple[Initiatief, bool]:
     """Record a submission and mail the confirmation link. Returns (initiatief, created).
 
-    The same form key twice (double click, back button) returns the first initiative.
+    The same form key twice (double click, back button) returns the first initiative. A
+    Right to Challenge (`soort`) must answer its own questions (rules.rtc_fouten); for any
+    other kind those answers are not kept.
     """
     bestaand = Initiatief.objects.filter(idempotentie_sleutel=idempotentie_sleutel).first()
     if bestaand is not None:
         return bestaand, False
     controleer_bestanden(bijlagen)
+    if soort not in InitiatiefSoort.values:
+        raise Weigering({"soort": ["Kies wat voor initiatief het is."]})
+    rtc = {
+        "rtc_taak": rtc_taak.strip(),
+        "rtc_waarom_beter": rtc_waarom_beter.strip(),
+        "rtc_uitvoerders": rtc_uitvoerders.strip(),
+    }
+    if fouten := rules.rtc_fouten(soort=soort, antwoorden=rtc):
+        raise Weigering({veld: [melding] for veld, melding in fouten.items()})
+    if soort != InitiatiefSoort.RIGHT_TO_CHALLENGE:
+        rtc = dict.fromkeys(rtc, "")
     hulp = set(hulp)
     onbekend = hulp - set(HulpSoort.values)
     if onbekend:
@@ -111,6 +128,8 @@ def initiatief_indienen(
     initiatief = Initiatief(
         idempotentie_sleutel=idempotentie_sleutel,
         kern=kern,
+        soort=soort,
+        **rtc,
         titel=titel.strip(),
         omschrijving=omschrijving.strip(),
         naam=naam.strip(),
