@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from core.beveiliging import publiek_formulier
 from core.fouten import Weigering, naar_form
+from core.herbevestiging import HerbevestigingVereist
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.querystring import int_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
@@ -226,7 +227,7 @@ class AanvraagDetailView(AanvraagMixin, TemplateView):
         return super().get_context_data(**ctx, **kwargs)
 
 
-class _AanvraagActie(AanvraagMixin, ActieView):
+class _AanvraagActie(HerbevestigingVereist, AanvraagMixin, ActieView):
     """A POST-only step on an aanvraag; a refusal shows the detail page again (400)."""
 
     actie = ""
