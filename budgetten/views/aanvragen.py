@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from core.beveiliging import publiek_formulier
+from core.eenmalig import eenmalig_formulier
 from core.fouten import Weigering, naar_form
 from core.herbevestiging import HerbevestigingVereist
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
@@ -44,6 +45,7 @@ def regelingen_overzicht(request):
 
 
 @publiek_formulier("aanvraag")
+@eenmalig_formulier("aanvraag")
 def aanvraag_nieuw(request, regeling: str):
     if regeling == RegelingCode.SIGNALERING:
         raise Http404

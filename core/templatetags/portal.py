@@ -69,3 +69,15 @@ def euro(value) -> str:
     sign = "-" if value < 0 else ""
     # The same notation as the rules' messages; a no-break space keeps "€" and the amount together.
     return sign + euro_tekst(abs(value)).replace(" ", "\u00a0", 1)
+
+
+@register.simple_tag(takes_context=True)
+def eenmalig_token(context):
+    """The hidden one-time token of a public form (core.eenmalig)."""
+    from django.utils.html import format_html
+
+    from core.eenmalig import VELD, nieuw_token
+
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">', VELD, nieuw_token(context["request"])
+    )
