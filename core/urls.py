@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import views
+from . import avg_views, views
 
 app_name = "core"
 
@@ -18,4 +18,22 @@ urlpatterns = [
     ),
     path("contact/", TemplateView.as_view(template_name="pages/contact.html"), name="contact"),
     path("mijn-links/", views.mijn_links, name="mijn_links"),
+    # AVG: what the portal holds about an address, and deleting it (core.avg).
+    path("privacy/mijn-gegevens/", avg_views.aanvragen, name="mijn_gegevens_aanvragen"),
+    path("privacy/mijn-gegevens/<str:token>/", avg_views.mijn_gegevens, name="mijn_gegevens"),
+    path(
+        "privacy/mijn-gegevens/<str:token>/download/",
+        avg_views.download,
+        name="mijn_gegevens_download",
+    ),
+    path(
+        "medewerker/privacyverzoeken/",
+        avg_views.VerzoekLijstView.as_view(),
+        name="privacyverzoeken",
+    ),
+    path(
+        "medewerker/privacyverzoeken/<int:verzoek_pk>/afhandelen/",
+        avg_views.VerzoekAfhandelenView.as_view(),
+        name="privacyverzoek_afhandelen",
+    ),
 ]

@@ -155,6 +155,8 @@ MATRIX: dict[str, Rij] = {
     "core:contact": publiek("contactgegevens van de gemeente", "2M"),
     "core:mijn_links": publiek("inwoner vraagt zijn links opnieuw; zegt nooit of een "
                                       "adres bekend is", "22"),
+    "core:mijn_gegevens_aanvragen": publiek("inwoner vraagt inzage in zijn gegevens; zegt nooit "
+                                            "of een adres bekend is", "22"),
     "accounts:login": publiek("het inlogscherm zelf", "22"),
     "accounts:logout": publiek("uitloggen kan geen kwaad, ook zonder sessie", "M3"),
     "kernen:lijst": publiek("alle kernen", "22"),
@@ -247,6 +249,16 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.aanmelding, "bijeenkomst-aanmelding")),
+    "core:mijn_gegevens": link(
+        "wat het portaal bij het eigen adres heeft; POST vraagt verwijdering",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.privacyverzoek, "privacy-inzage")),
+    "core:mijn_gegevens_download": link(
+        "download (JSON, no-store) van de eigen gegevens",
+        eigen=                                "NN 2M NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 2M NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.privacyverzoek, "privacy-inzage")),
     "participatie:aanmelding_bevestigen": link(
         "e-mailadres van een aanmelding bevestigen; GET toont alleen een knop",
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
@@ -256,6 +268,10 @@ MATRIX: dict[str, Rij] = {
     # --- staff pages -------------------------------------------------------------------------
     #                                 ka kx bm tm kw co cs fb
     "core:staff_start": medewerker("2M 2M 2M 2M 2M 2M 2M 2M"),
+    "core:privacyverzoeken": medewerker("2M 2M FF FF FF FF FF FF"),
+    "core:privacyverzoek_afhandelen": medewerker(
+        "M3 FF FF FF FF FF FF FF", "FF FF FF FF FF FF FF FF",
+        kwargs=_object("verzoek_pk", "privacyverzoek")),
     "monitoring:monitoring": medewerker("2M 2M FF FF 2M 2M FF 2M"),
     "monitoring:monitoring_csv": medewerker("2M 2M FF FF 2M 2M FF 2M"),
     "monitoring:actiepunten": medewerker("2M 2M FF FF 2M 2M FF 2M"),
@@ -472,6 +488,7 @@ class Geval:
     bijeenkomst: object = None
     aanmelding: object = None
     aanmelding_onbevestigd: object = None
+    privacyverzoek: object = None
 
 
 @dataclass
@@ -578,7 +595,18 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         aanmelding_onbevestigd=AanmeldingFactory(
             bijeenkomst=bijeenkomst, status=AanmeldingStatus.ONBEVESTIGD
         ),
+        privacyverzoek=_privacyverzoek(kern),
     )
+
+
+def _privacyverzoek(kern):
+    from core.models import Privacyverzoek
+
+    verzoek = Privacyverzoek.objects.create(
+        email=f"inzage-{kern.slug}@example.org", verwijderen_gevraagd_op=timezone.now()
+    )
+    verzoek.kernen.set([kern])
+    return verzoek
 
 
 def bouw_wereld() -> Wereld:
