@@ -7,6 +7,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from core.herbevestiging import herbevestigd
 from core.querystring import lokale_url
 
 from .forms import InlogForm
@@ -22,6 +23,7 @@ def inloggen(request):
         if form.is_valid():
             login(request, form.user)
             otp_login(request, form.device)
+            herbevestigd(request)
             return redirect(next_url or reverse("core:staff_start"))
     else:
         form = InlogForm(request)

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -66,3 +68,38 @@ class Mailbericht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.onderwerp} -> {self.aan}"
+
+
+class Privacyverzoek(models.Model):
+    """A resident asked what the portal holds about their e-mail address (AVG art. 15), and
+    perhaps to delete it (art. 17). The link in the mail proves the address is theirs; the
+    kernambtenaar of the kernen involved handles a deletion request (core.avg)."""
+
+    email = models.EmailField(_("e-mailadres"), db_index=True)
+    link_versie = models.PositiveIntegerField(_("versie persoonlijke link"), default=1)
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    verwijderen_gevraagd_op = models.DateTimeField(
+        _("verwijderen gevraagd op"), null=True, blank=True
+    )
+    toelichting = models.TextField(_("toelichting van de inwoner"), blank=True)
+    kernen = models.ManyToManyField(
+        "kernen.Kern", blank=True, related_name="+", verbose_name=_("kernen")
+    )
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("afgehandeld door"),
+    )
+    aantal_geanonimiseerd = models.PositiveIntegerField(_("aantal geanonimiseerd"), default=0)
+
+    class Meta:
+        ordering = ["-aangevraagd_op"]
+        verbose_name = _("privacyverzoek")
+        verbose_name_plural = _("privacyverzoeken")
+
+    def __str__(self) -> str:
+        return f"Privacyverzoek {self.pk}"

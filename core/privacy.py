@@ -101,11 +101,18 @@ MAIL_ADRES = Bewaartermijn(
     na="na het versturen",
     dan="verwijderd",
 )
-BEWAARTERMIJNEN = [MAIL_TEKST, MAIL_ADRES]
+PRIVACYVERZOEK = Bewaartermijn(
+    sleutel="privacyverzoek",
+    wat="Uw verzoek om uw gegevens in te zien, als u niet om verwijdering vroeg",
+    standaard_dagen=30,
+    na="na het verzoek",
+    dan="verwijderd (een afgehandeld verwijderverzoek bewaart alleen wie het wanneer deed)",
+)
+BEWAARTERMIJNEN = [MAIL_TEKST, MAIL_ADRES, PRIVACYVERZOEK]
 
 
 def opruimen(*, nu: datetime) -> dict[str, int]:
-    from .models import Mailbericht, MailStatus
+    from .models import Mailbericht, MailStatus, Privacyverzoek
 
     klaar = Mailbericht.objects.exclude(status=MailStatus.IN_WACHTRIJ)
     geleegd = (
@@ -114,4 +121,13 @@ def opruimen(*, nu: datetime) -> dict[str, int]:
         .update(tekst="", bijlagen=[])
     )
     verwijderd, _ = klaar.filter(aangemaakt_op__lt=MAIL_ADRES.grens(nu)).delete()
-    return {"mail_tekst_geleegd": geleegd, "mail_verwijderd": verwijderd}
+    inzage = verwijderen(
+        Privacyverzoek.objects.filter(
+            verwijderen_gevraagd_op__isnull=True, aangevraagd_op__lt=PRIVACYVERZOEK.grens(nu)
+        )
+    )
+    return {
+        "mail_tekst_geleegd": geleegd,
+        "mail_verwijderd": verwijderd,
+        "privacyverzoek_verwijderd": inzage,
+    }

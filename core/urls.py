@@ -3,7 +3,8 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import status, views
+
+from . import avg_views, status, views
 
 app_name = "core"
 
@@ -23,4 +24,22 @@ urlpatterns = [
     # Probes for the container platform (no trailing slash: what platforms are told to call).
     path("status/live", status.live, name="status_live"),
     path("status/ready", status.ready, name="status_ready"),
+    # AVG: what the portal holds about an address, and deleting it (core.avg).
+    path("privacy/mijn-gegevens/", avg_views.aanvragen, name="mijn_gegevens_aanvragen"),
+    path("privacy/mijn-gegevens/<str:token>/", avg_views.mijn_gegevens, name="mijn_gegevens"),
+    path(
+        "privacy/mijn-gegevens/<str:token>/download/",
+        avg_views.download,
+        name="mijn_gegevens_download",
+    ),
+    path(
+        "medewerker/privacyverzoeken/",
+        avg_views.VerzoekLijstView.as_view(),
+        name="privacyverzoeken",
+    ),
+    path(
+        "medewerker/privacyverzoeken/<int:verzoek_pk>/afhandelen/",
+        avg_views.VerzoekAfhandelenView.as_view(),
+        name="privacyverzoek_afhandelen",
+    ),
 ]

@@ -82,6 +82,15 @@ def te_veel_verzoeken(request, exception=None):
 
 @require_safe
 def privacy(request):
+    from django.conf import settings
+
     from .privacy import alle_termijnen
 
-    return render(request, "pages/privacy.html", {"termijnen": alle_termijnen()})
+    return render(
+        request,
+        "pages/privacy.html",
+        {
+            "termijnen": alle_termijnen(),
+            "fg_contact": getattr(settings, "FUNCTIONARIS_GEGEVENSBESCHERMING", ""),
+        },
+    )

@@ -321,6 +321,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # A staff session ends after 30 minutes without a request, and after 12 hours in any case.
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_IDLE_SECONDEN = int(os.environ.get("SESSION_IDLE_SECONDEN", str(30 * 60)))
+# Money decisions ask for password and code again after this (core.herbevestiging).
+HERBEVESTIGEN_NA_SECONDEN = int(os.environ.get("HERBEVESTIGEN_NA_SECONDEN", str(15 * 60)))
+# How to reach the data protection officer, shown in the privacy statement.
+FUNCTIONARIS_GEGEVENSBESCHERMING = os.environ.get("FUNCTIONARIS_GEGEVENSBESCHERMING", "")
 # Larger request bodies are refused (413) before they are read: five attachments of 5 MB
 # plus the form.
 MAX_VERZOEK_BYTES = 26 * 1024 * 1024

@@ -4,7 +4,7 @@ row for every pattern)."""
 from django.contrib import admin
 from django.urls import include, path
 
-from accounts.beheer import BeheerSite
+from core.beheer import BeheerSite
 
 # Django admin for functioneel beheer, only with a verified second factor, signed in through
 # the portal's own (counted) sign-in.

@@ -158,6 +158,8 @@ MATRIX: dict[str, Rij] = {
                                       "adres bekend is", "22"),
     "core:status_live": publiek("probe: het proces antwoordt", "2M"),
     "core:status_ready": publiek("probe: database, cache, broker, migraties", "2M"),
+    "core:mijn_gegevens_aanvragen": publiek("inwoner vraagt inzage in zijn gegevens; zegt nooit "
+                                            "of een adres bekend is", "22"),
     "accounts:login": publiek("het inlogscherm zelf", "22"),
     "accounts:logout": publiek("uitloggen kan geen kwaad, ook zonder sessie", "M3"),
     "kernen:lijst": publiek("alle kernen", "22"),
@@ -291,6 +293,16 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.aanmelding, "bijeenkomst-aanmelding")),
+    "core:mijn_gegevens": link(
+        "wat het portaal bij het eigen adres heeft; POST vraagt verwijdering",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.privacyverzoek, "privacy-inzage")),
+    "core:mijn_gegevens_download": link(
+        "download (JSON, no-store) van de eigen gegevens",
+        eigen=                                "NN 2M NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 2M NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.privacyverzoek, "privacy-inzage")),
     "participatie:aanmelding_bevestigen": link(
         "e-mailadres van een aanmelding bevestigen; GET toont alleen een knop",
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
@@ -300,6 +312,10 @@ MATRIX: dict[str, Rij] = {
     # --- staff pages -------------------------------------------------------------------------
     #                                 ka kx bm tm kw co cs fb
     "core:staff_start": medewerker("2M 2M 2M 2M 2M 2M 2M 2M"),
+    "core:privacyverzoeken": medewerker("2M 2M FF FF FF FF FF FF"),
+    "core:privacyverzoek_afhandelen": medewerker(
+        "M3 FF FF FF FF FF FF FF", "FF FF FF FF FF FF FF FF",
+        kwargs=_object("verzoek_pk", "privacyverzoek")),
     "monitoring:monitoring": medewerker("2M 2M FF FF 2M 2M FF 2M"),
     "monitoring:monitoring_csv": medewerker("2M 2M FF FF 2M 2M FF 2M"),
     "monitoring:rapport": medewerker("2M 2M FF FF 2M 2M FF 2M"),
@@ -533,6 +549,7 @@ class Geval:
     nominatie_onbevestigd: object = None
     abonnement: object = None
     abonnement_onbevestigd: object = None
+    privacyverzoek: object = None
 
 
 @dataclass
@@ -652,7 +669,18 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         ),
         abonnement=AbonnementFactory(kern=kern),
         abonnement_onbevestigd=AbonnementFactory(kern=kern, onbevestigd=True),
+        privacyverzoek=_privacyverzoek(kern),
     )
+
+
+def _privacyverzoek(kern):
+    from core.models import Privacyverzoek
+
+    verzoek = Privacyverzoek.objects.create(
+        email=f"inzage-{kern.slug}@example.org", verwijderen_gevraagd_op=timezone.now()
+    )
+    verzoek.kernen.set([kern])
+    return verzoek
 
 
 def bouw_wereld() -> Wereld:

@@ -1046,6 +1046,30 @@ def aanvraag_besluiten(o):
     )
 
 
+def herbevestigen(o):
+    """A money decision after the quarter: the step-up form rides along with the action."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from budgetten.forms import BesluitForm
+    from core.herbevestiging import SESSIE_SLEUTEL, HerbevestigForm
+
+    doel = aanvraag_besluiten(o)
+    sessie = o.client.session
+    sessie[SESSIE_SLEUTEL] = 0  # the last check was long ago
+    sessie.save()
+    # The code of the sign-in may be given once more (same time step) for this case.
+    TOTPDevice.objects.update(last_t=-1)
+    doel.formulieren = [BesluitForm(), HerbevestigForm(RequestFactory().get("/"))]
+    doel.geldig = {
+        **doel.geldig,
+        "herbevestig-password": TEST_PASSWORD,
+        "herbevestig-code": current_code(),
+    }
+    doel.binden = None
+    doel.weigeren_mag = True
+    return doel
+
+
 def aanvraag_advies(o):
     from budgetten.forms import AdviesForm
 
@@ -1827,6 +1851,11 @@ GEVALLEN: list[Geval] = [
     Geval("aanvraag-initiatief", (), aanvraag_nieuw_get),
     Geval("aanvraag-besluiten", (_f("budgetten.forms.BesluitForm"),), aanvraag_besluiten),
     Geval("aanvraag-advies", (_f("budgetten.forms.AdviesForm"),), aanvraag_advies),
+    Geval(
+        "herbevestigen",
+        (_f("budgetten.forms.BesluitForm"), _f("core.herbevestiging.HerbevestigForm")),
+        herbevestigen,
+    ),
     Geval("aanvraag-betalen", (_f("budgetten.forms.BetalingForm"),), aanvraag_betalen),
     Geval("aanvraag-vaststellen", (_f("budgetten.forms.VaststellingForm"),), aanvraag_vaststellen),
     Geval("aanvraag-intrekken", (_f("budgetten.forms.IntrekkenForm"),), aanvraag_intrekken),

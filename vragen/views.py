@@ -11,6 +11,7 @@ from django_filters.views import FilterView
 
 from accounts.models import Medewerker, Rol
 from core.beveiliging import publiek_formulier
+from core.eenmalig import eenmalig_formulier
 from core.fouten import Weigering, naar_form
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.querystring import slug_uit_query
@@ -50,6 +51,7 @@ def _met_termijnstatus(vragen, nu):
 
 
 @publiek_formulier("vraag")
+@eenmalig_formulier("vraag")
 def vraag_stellen(request):
     slug = slug_uit_query(request.GET, "kern")
     kern = Kern.objects.actief().filter(slug=slug).first() if slug else None

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from core.beveiliging import publiek_formulier
+from core.eenmalig import eenmalig_formulier
 from core.fouten import Weigering, naar_form
+from core.herbevestiging import HerbevestigingVereist
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.querystring import int_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
@@ -100,6 +102,7 @@ def _initial_uit(initiatief) -> dict:
 
 
 @publiek_formulier("aanvraag")
+@eenmalig_formulier("aanvraag")
 def aanvraag_nieuw(request, regeling: str):
     if regeling == RegelingCode.SIGNALERING:
         raise Http404
@@ -288,7 +291,7 @@ class AanvraagDetailView(AanvraagMixin, TemplateView):
         return super().get_context_data(**ctx, **kwargs)
 
 
-class _AanvraagActie(AanvraagMixin, ActieView):
+class _AanvraagActie(HerbevestigingVereist, AanvraagMixin, ActieView):
     """A POST-only step on an aanvraag; a refusal shows the detail page again (400)."""
 
     actie = ""

@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.fouten import Weigering, naar_form
+from core.herbevestiging import HerbevestigingVereist
 from core.toegang import StaffPermissionMixin
 
 from .. import selectors, services
@@ -77,7 +78,7 @@ class DeclaratieMixin(StaffPermissionMixin):
     object_url_kwarg = "declaratie_pk"
 
 
-class DeclaratieDetailView(DeclaratieMixin, View):
+class DeclaratieDetailView(HerbevestigingVereist, DeclaratieMixin, View):
     permission_required = "budgetten.bekijk_declaratie"
 
     def _render(self, request, form=None, status=200):
@@ -142,7 +143,7 @@ class DeclaratieBonView(DeclaratieMixin, View):
         raise PermissionDenied
 
 
-class VergoedingView(StaffPermissionMixin, View):
+class VergoedingView(HerbevestigingVereist, StaffPermissionMixin, View):
     permission_required = "budgetten.grant_vrijwilligersvergoeding"
 
     def _render(self, request, form, status=200):

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from core.beveiliging import publiek_formulier
 from core.fouten import Weigering, naar_form
+from core.herbevestiging import HerbevestigingVereist
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
 from core.toegang import StaffPermissionMixin
 from kernen.models import Kern
@@ -267,7 +268,7 @@ class StemrondeBeheerView(StemrondeMixin, TemplateView):
         )
 
 
-class StemrondeFaseView(StemrondeMixin, View):
+class StemrondeFaseView(HerbevestigingVereist, StemrondeMixin, View):
     http_method_names = ["post"]
     succes = {
         StemrondeFase.OPEN: "Stemmen is open. De aanvragers krijgen een e-mail.",

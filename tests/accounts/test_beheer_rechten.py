@@ -57,3 +57,26 @@ def test_functioneel_beheer_cannot_give_a_role_more_permissions(client, beheerde
     assert client.post(url, {"name": groep.name, "permissions": []}).status_code == 403
     assert client.get(reverse("admin:auth_group_add")).status_code == 403
     assert set(groep.permissions.values_list("pk", flat=True)) == voor
+
+
+def test_functioneel_beheer_never_reads_a_mail_body_or_its_links(client, beheerder):
+    from core.models import Mailbericht
+
+    geheim = "http://testserver/initiatieven/mijn/GEHEIM-TOKEN-123/"
+    bericht = Mailbericht.objects.create(
+        aan="inwoner@example.nl",
+        onderwerp="Uw persoonlijke links",
+        tekst=f"Uw link: {geheim}",
+        bijlagen=[{"naam": "a.ics", "mimetype": "text/calendar", "inhoud": geheim}],
+    )
+    lijst = client.get(reverse("admin:core_mailbericht_changelist"))
+    detail = client.get(reverse("admin:core_mailbericht_change", args=[bericht.pk]))
+    assert lijst.status_code == detail.status_code == 200
+    for response in (lijst, detail):
+        assert "GEHEIM-TOKEN-123" not in response.content.decode()
+    assert "Uw persoonlijke links" in detail.content.decode()  # the meta data is there
+    # Nor can the admin change or delete what the outbox relies on.
+    assert (
+        client.post(reverse("admin:core_mailbericht_delete", args=[bericht.pk])).status_code == 403
+    )
+    assert Mailbericht.objects.filter(pk=bericht.pk).exists()

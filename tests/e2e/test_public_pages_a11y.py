@@ -12,6 +12,7 @@ PUBLIC_PAGES = [
     ("/toegankelijkheid/", "Toegankelijkheidsverklaring"),
     ("/contact/", "Contact"),
     ("/mijn-links/", "Uw persoonlijke links opnieuw ontvangen"),
+    ("/privacy/mijn-gegevens/", "Uw gegevens inzien of laten verwijderen"),
     ("/kernen/bestaat-niet/", "Deze pagina bestaat niet"),
 ]
 
@@ -34,4 +35,25 @@ def test_mijn_links_error_is_announced_and_accessible(page, axe_check):
     expect(page.locator("[data-error-summary]")).to_be_focused()
     expect(page.get_by_label("Uw e-mailadres")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Uw e-mailadres")).to_have_value("geen-adres")
+    axe_check(page)
+
+
+def test_resident_sees_downloads_and_asks_deletion_of_their_data(page, axe_check, live_server):
+    import re as _re
+
+    from django.core import mail
+
+    from tests.initiatieven.factories import InitiatiefFactory
+
+    InitiatiefFactory(email="lid@example.nl", titel="Bankje bij de kerk")
+    page.goto("/privacy/mijn-gegevens/")
+    page.get_by_label("Uw e-mailadres").fill("lid@example.nl")
+    page.get_by_role("button", name="Stuur mij de link").click()
+    axe_check(page)
+    (pad,) = _re.findall(r"/privacy/mijn-gegevens/[^/\s]+/", mail.outbox[-1].body)
+    page.goto(live_server.url + pad)
+    expect(page.get_by_text("initiatieven: 1")).to_be_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Verwijder mijn gegevens").click()
+    expect(page.get_by_text("Uw verzoek om verwijdering is ontvangen")).to_be_visible()
     axe_check(page)
