@@ -30,7 +30,9 @@ def _same_site_links(page, base: str) -> set[str]:
         parsed = urlparse(href)
         if href.startswith(base) and not parsed.path.startswith(SKIP):
             path = parsed.path + (f"?{parsed.query}" if parsed.query else "")
-            if not path.endswith((".csv", ".xlsx", ".ics")) and "/bon/" not in path:
+            # Downloads are not pages: judged by the path, as their links carry a query.
+            bestand = parsed.path.endswith((".csv", ".xlsx", ".ics", ".pdf"))
+            if not bestand and "/bon/" not in path:
                 links.add(path)
     return links
 
