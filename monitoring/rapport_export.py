@@ -8,10 +8,12 @@ so the rest of the site runs without them.
 from __future__ import annotations
 
 import io
+import logging
 from decimal import Decimal
 
 from django.template.loader import render_to_string
 from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -68,6 +70,29 @@ def _tabel(ws, start: int, tabel: Tabel) -> int:
     return rij + 1
 
 
+def _grafiek(ws, start: int, grafiek) -> int:
+    """The chart's table, and beside it the same chart as a spreadsheet bar chart."""
+    tabel = grafiek.tabel
+    volgende = _tabel(ws, start, tabel)
+    eerste, laatste = start + 2, start + 1 + len(tabel.rijen)
+    if laatste < eerste:
+        return volgende
+    chart = BarChart()
+    chart.type = "bar"  # horizontal, as on the page
+    chart.title = grafiek.titel
+    chart.legend = None
+    chart.add_data(
+        Reference(ws, min_col=2, min_row=start + 1, max_row=laatste), titles_from_data=True
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=eerste, max_row=laatste))
+    chart.y_axis.numFmt = FORMATEN.get(tabel.kolommen[1].soort, "General")
+    chart.x_axis.scaling.orientation = "maxMin"  # first kern on top, as on the page
+    chart.height = max(6.0, 0.6 * len(tabel.rijen) + 2)
+    chart.width = 16.0
+    ws.add_chart(chart, f"D{start}")
+    return max(volgende, start + int(chart.height * 2) + 2)
+
+
 def rapport_xlsx(rapport: Rapport) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
@@ -82,6 +107,9 @@ def rapport_xlsx(rapport: Rapport) -> bytes:
             rij = _tabel(ws, rij, tabel)
         if sectie.voetnoot:
             ws.cell(row=rij, column=1, value=sectie.voetnoot)
+            rij += 2
+        for grafiek in sectie.grafieken:
+            rij = _grafiek(ws, rij, grafiek)
         breedste = max(len(t.kolommen) for t in sectie.tabellen)
         ws.column_dimensions["A"].width = 42
         for k in range(2, breedste + 1):
@@ -96,6 +124,8 @@ def rapport_xlsx(rapport: Rapport) -> bytes:
 
 def rapport_pdf(rapport: Rapport, *, context: dict) -> bytes:
     """A4, page numbers and the municipality's look come from the template's CSS."""
+    # WeasyPrint reports every step (from its import on) at INFO; the server log needs none.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango or HarfBuzz is not installed

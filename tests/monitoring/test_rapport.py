@@ -299,6 +299,9 @@ def test_xlsx_has_a_sheet_per_section_and_the_page_figures(gegevens, client, sig
     assert totaal[-2].value == 1800 and "€" in totaal[-2].number_format
     assert totaal[-1].value == 430
     assert isinstance(wb["Bijeenkomsten en opkomst"]["C7"].value, int)
+    # the charts come along as spreadsheet bar charts
+    for sectie in rapport.secties:
+        assert len(wb[sectie.titel]._charts) == len(sectie.grafieken), sectie.titel
 
 
 def test_pdf_is_a4_with_page_numbers_kern_names_and_totals(gegevens, client, signed_in):
