@@ -121,7 +121,15 @@ class StembiljetAdmin(AlleenLezen, admin.ModelAdmin):
     list_display = ("pk", "stemronde", "email_kort", "bevestigd_op", "geanonimiseerd_op")
     list_filter = ("stemronde__jaar", "stemronde__kern")
     list_select_related = ("stemronde__kern",)
-    fields = ("stemronde", "email_kort", "bevestigd_op", "aangemaakt_op", "geanonimiseerd_op")
+    fields = (
+        "stemronde",
+        "email_kort",
+        "ingevoerd_door",
+        "bevestigd_op",
+        "herinnerd_op",
+        "aangemaakt_op",
+        "geanonimiseerd_op",
+    )
     readonly_fields = fields
 
     @admin.display(description="e-mailadres")

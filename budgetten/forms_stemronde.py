@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -73,7 +75,8 @@ class StemForm(AdresVelden):
 
     def __init__(self, *args, kandidaten, kern_naam: str, per_adres: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kandidaten"].choices = [
+        keuzes = cast(forms.TypedMultipleChoiceField, self.fields["kandidaten"])
+        keuzes.choices = [
             (k.pk, f"{k.titel} ({r.euro_tekst(k.gevraagd_bedrag)})") for k in kandidaten
         ]
         self.fields["postcode"].help_text = _(
@@ -104,7 +107,8 @@ class PapierenStemForm(AdresVelden):
 
     def __init__(self, *args, kandidaten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kandidaten"].choices = [(k.pk, k.titel) for k in kandidaten]
+        keuzes = cast(forms.TypedMultipleChoiceField, self.fields["kandidaten"])
+        keuzes.choices = [(k.pk, k.titel) for k in kandidaten]
 
 
 class FaseBevestigForm(forms.Form):
@@ -119,7 +123,7 @@ class FaseBevestigForm(forms.Form):
     ONOMKEERBAAR = {StemrondeFase.GESLOTEN, StemrondeFase.VERDEELD}
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("naar") in self.ONOMKEERBAAR and not data.get("zeker"):
             self.add_error(
                 "zeker",

@@ -257,7 +257,7 @@ class PostcodeGebied(models.Model):
     def clean(self) -> None:
         van = postcode_grens(self.van, einde=False)
         tot = postcode_grens(self.tot, einde=True)
-        fouten: dict[str, str] = {}
+        fouten: dict[str, object] = {}
         if not POSTCODE_RE.match(van):
             fouten["van"] = _("Vul een postcode in zoals 4116AA, of alleen 4116.")
         if not POSTCODE_RE.match(tot):
