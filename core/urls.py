@@ -3,7 +3,6 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-
 from . import avg_views, status, views
 
 app_name = "core"

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from . import views, views_steun
-from . import views
 from .vrijwilligers import views as vrijwilligers
 
 app_name = "initiatieven"
@@ -49,9 +48,7 @@ urlpatterns = [
     ),
     path("vrijwilligers/<slug:pagina>/", vrijwilligers.info, name="info"),
     # staff
-    path(
-        "medewerker/voordrachten/", vrijwilligers.NominatieLijstView.as_view(), name="nominaties"
-    ),
+    path("medewerker/voordrachten/", vrijwilligers.NominatieLijstView.as_view(), name="nominaties"),
     path("medewerker/initiatieven/", views.LijstView.as_view(), name="lijst"),
     path("medewerker/initiatieven/<int:initiatief_pk>/", views.DetailView.as_view(), name="detail"),
     path(
