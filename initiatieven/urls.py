@@ -41,9 +41,7 @@ urlpatterns = [
     ),
     path("vrijwilligers/<slug:pagina>/", vrijwilligers.info, name="info"),
     # staff
-    path(
-        "medewerker/voordrachten/", vrijwilligers.NominatieLijstView.as_view(), name="nominaties"
-    ),
+    path("medewerker/voordrachten/", vrijwilligers.NominatieLijstView.as_view(), name="nominaties"),
     path("medewerker/initiatieven/", views.LijstView.as_view(), name="lijst"),
     path("medewerker/initiatieven/<int:initiatief_pk>/", views.DetailView.as_view(), name="detail"),
     path(

@@ -82,7 +82,9 @@ def test_a_resident_follows_a_kern_gets_the_weekly_mail_and_unsubscribes(page, a
     assert Abonnement.objects.get().is_opgezegd
     mail.outbox.clear()
     later = datetime(2026, 3, 30, 8, 0, tzinfo=AMS) + timedelta(days=7)
-    InitiatiefFactory(kern=zoelen, status=InitiatiefStatus.TOEGEZEGD, status_sinds=later - timedelta(days=3))
+    InitiatiefFactory(
+        kern=zoelen, status=InitiatiefStatus.TOEGEZEGD, status_sinds=later - timedelta(days=3)
+    )
     assert services.weekmails_versturen(nu=later).mails == 0
 
 
@@ -97,7 +99,9 @@ def test_a_group_takes_up_a_right_to_challenge(page, axe_check):
     axe_check(page)
     page.get_by_role("link", name="Right to Challenge indienen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Uw idee voor de kern")
-    expect(page.get_by_label("Right to Challenge: een taak van de gemeente overnemen")).to_be_checked()
+    expect(
+        page.get_by_label("Right to Challenge: een taak van de gemeente overnemen")
+    ).to_be_checked()
     axe_check(page)
 
     page.get_by_label("In welke kern?").select_option(label="Ingen")
@@ -107,7 +111,9 @@ def test_a_group_takes_up_a_right_to_challenge(page, axe_check):
     page.get_by_label("Welke taak van de gemeente wilt u overnemen?").fill(
         "Het maaien van het grasveld achter het dorpshuis."
     )
-    page.get_by_label("Wie gaan de taak uitvoeren?").fill("Zes vrijwilligers van de speelvereniging.")
+    page.get_by_label("Wie gaan de taak uitvoeren?").fill(
+        "Zes vrijwilligers van de speelvereniging."
+    )
     page.get_by_label("Uw naam").fill("Sam Visser")
     page.get_by_label("Uw e-mailadres").fill("sam@voorbeeld.nl")
     page.get_by_label("Ik ga akkoord met de privacyverklaring").check()
@@ -128,7 +134,9 @@ def test_a_group_takes_up_a_right_to_challenge(page, axe_check):
     )
     page.get_by_label("Ik ga akkoord met de privacyverklaring").check()
     page.get_by_role("button", name="Idee versturen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bijna klaar: bevestig uw e-mailadres")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Bijna klaar: bevestig uw e-mailadres"
+    )
     axe_check(page)
     initiatief = Initiatief.objects.get()
     assert initiatief.soort == InitiatiefSoort.RIGHT_TO_CHALLENGE
