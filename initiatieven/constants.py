@@ -19,8 +19,9 @@ class InitiatiefSoort(models.TextChoices):
     (rules.RTC_VELDEN)."""
 
     IDEE = "idee", _("Een idee of initiatief voor de kern")
-    RIGHT_TO_CHALLENGE = "right_to_challenge", _(
-        "Right to Challenge: een taak van de gemeente overnemen"
+    RIGHT_TO_CHALLENGE = (
+        "right_to_challenge",
+        _("Right to Challenge: een taak van de gemeente overnemen"),
     )
 
 

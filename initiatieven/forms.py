@@ -206,7 +206,9 @@ class InitiatiefForm(forms.Form):
         )
         # The challenge questions are required for a Right to Challenge only: shown without
         # "(niet verplicht)", and optional once the posted kind is an ordinary idea.
-        rtc_gekozen = not self.is_bound or self.data.get("soort") == InitiatiefSoort.RIGHT_TO_CHALLENGE
+        rtc_gekozen = (
+            not self.is_bound or self.data.get("soort") == InitiatiefSoort.RIGHT_TO_CHALLENGE
+        )
         for veld, melding in rules.RTC_VELDEN.items():
             self.fields[veld].required = rtc_gekozen
             self.fields[veld].error_messages["required"] = _(melding)
@@ -235,9 +237,7 @@ class InitiatiefForm(forms.Form):
             self.add_error(
                 "hulp", _("U vulde een bedrag in. Kies dan ook 'Geld uit een regeling'.")
             )
-        for veld, melding in rules.rtc_fouten(
-            soort=data.get("soort", ""), antwoorden=data
-        ).items():
+        for veld, melding in rules.rtc_fouten(soort=data.get("soort", ""), antwoorden=data).items():
             if veld not in self.errors:  # the field's own required check said it already
                 self.add_error(veld, _(melding))
         if not data.get("idempotentie_sleutel"):

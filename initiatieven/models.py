@@ -348,9 +348,7 @@ class Nominatie(InwonerContact):
     )
     genomineerde = models.CharField(_("naam van de vrijwilliger"), max_length=120)
     waarom = models.TextField(_("waarom verdient deze vrijwilliger de prijs"))
-    naam_noemen = models.BooleanField(
-        _("de vrijwilliger mag horen wie voordroeg"), default=False
-    )
+    naam_noemen = models.BooleanField(_("de vrijwilliger mag horen wie voordroeg"), default=False)
     privacy_akkoord_op = models.DateTimeField(_("akkoord met privacyverklaring op"), null=True)
     aangemaakt_op = models.DateTimeField(_("ingediend op"), default=timezone.now)
 

@@ -664,7 +664,10 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
             initiatief=initiatief, email=f"nog-niet@{kern.slug}.nl"
         ),
         nominatie_onbevestigd=Nominatie.objects.create(
-            kern=kern, genomineerde="Truus", waarom="Twintig jaar de bieb", naam="Kees",
+            kern=kern,
+            genomineerde="Truus",
+            waarom="Twintig jaar de bieb",
+            naam="Kees",
             email=f"kees-{kern.slug}@example.org",
         ),
         abonnement=AbonnementFactory(kern=kern),

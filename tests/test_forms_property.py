@@ -1421,6 +1421,28 @@ def vraag_stellen(o: Omgeving) -> Doel:
     )
 
 
+def volgen_aanmelden(o: Omgeving) -> Doel:
+    from volgen.forms import VolgenForm
+
+    KernFactory()
+    return Doel(
+        url=reverse("volgen:aanmelden"),
+        formulieren=[VolgenForm()],
+        binden=lambda data, files: VolgenForm(data),
+    )
+
+
+def nomineren(o: Omgeving) -> Doel:
+    from initiatieven.vrijwilligers.forms import NominatieForm
+
+    KernFactory()
+    return Doel(
+        url=reverse("initiatieven:nomineren"),
+        formulieren=[NominatieForm()],
+        binden=lambda data, files: NominatieForm(data),
+    )
+
+
 def vraag_stellen_get(o: Omgeving) -> Doel:
     kern = KernFactory()
     return Doel(
@@ -1884,6 +1906,8 @@ GEVALLEN: list[Geval] = [
     Geval("beheer-bedragen-per-jaar", (), regelingjaar_beheer),
     # participatie: vragen
     Geval("vraag-stellen", (_f("vragen.forms.VraagStellenForm"),), vraag_stellen),
+    Geval("volgen-aanmelden", (_f("volgen.forms.VolgenForm"),), volgen_aanmelden),
+    Geval("nomineren", (_f("initiatieven.vrijwilligers.forms.NominatieForm"),), nomineren),
     Geval("vraag-stellen-kern", (), vraag_stellen_get),
     Geval(
         "vraag-registreren",

@@ -17,9 +17,7 @@ class VolgenForm(forms.Form):
             "invalid_choice": _("Kies een kern uit de lijst."),
         },
     )
-    email = email_veld(
-        help_text=_("U krijgt eerst een e-mail om uw aanmelding te bevestigen.")
-    )
+    email = email_veld(help_text=_("U krijgt eerst een e-mail om uw aanmelding te bevestigen."))
     privacy = forms.BooleanField(
         label=_("Ik ga akkoord met de privacyverklaring"),
         error_messages={"required": _("Ga akkoord met de privacyverklaring om u aan te melden.")},

@@ -64,9 +64,11 @@ def nieuw_per_kern(
         )
         for kern_id in [bijeenkomst.kern_id] if bijeenkomst.kern_id else ids:
             per_kern[kern_id].append(item)
-    for traject in participatie_selectors.trajecten_publiek().filter(
-        kernen__in=ids, aangemaakt_op__gte=begin, aangemaakt_op__lt=eind
-    ).distinct():
+    for traject in (
+        participatie_selectors.trajecten_publiek()
+        .filter(kernen__in=ids, aangemaakt_op__gte=begin, aangemaakt_op__lt=eind)
+        .distinct()
+    ):
         item = Item(
             soort=_("Participatietraject"),
             titel=traject.titel,
@@ -107,4 +109,3 @@ def abonnement_voor_link():
 
 def kern_uit_slug(slug: str) -> Kern | None:
     return Kern.objects.actief().filter(slug=slug).first() if slug else None
-

@@ -90,5 +90,3 @@ def afmelden(request, token: str):
     if request.method == "POST":
         abonnement, _nieuw = services.abonnement_opzeggen(abonnement_id=abonnement.pk)
     return render(request, "volgen/afmelden.html", {"abonnement": abonnement})
-
-

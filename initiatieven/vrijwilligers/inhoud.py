@@ -6,21 +6,25 @@ one InfoPagina; the template shows every page the same way, so adding a page is 
 """
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Sectie:
-    kop: str
-    alineas: tuple[str, ...]
-    punten: tuple[str, ...] = ()  # a bulleted list after the paragraphs
+    kop: "StrOrPromise"
+    alineas: tuple["StrOrPromise", ...]
+    punten: tuple["StrOrPromise", ...] = ()  # a bulleted list after the paragraphs
 
 
 @dataclass(frozen=True)
 class Actie:
-    label: str
+    label: "StrOrPromise"
     url_naam: str
     query: str = ""
 
@@ -32,8 +36,8 @@ class Actie:
 @dataclass(frozen=True)
 class InfoPagina:
     slug: str
-    titel: str
-    samenvatting: str
+    titel: "StrOrPromise"
+    samenvatting: "StrOrPromise"
     secties: tuple[Sectie, ...]
     acties: tuple[Actie, ...] = field(default_factory=tuple)
 

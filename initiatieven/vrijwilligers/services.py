@@ -78,4 +78,3 @@ def nominatie_bevestigen(*, nominatie_id: int) -> tuple[Nominatie, bool]:
                 context={"nominatie": nominatie, "url": url},
             )
     return nominatie, True
-

@@ -60,7 +60,9 @@ def test_a_missing_answer_is_shown_at_its_field_in_dutch_and_nothing_is_saved(cl
 
 
 def test_all_three_missing_give_three_messages(client):
-    response = client.post(URL, _data(KernFactory(), rtc_taak="", rtc_waarom_beter="", rtc_uitvoerders=""))
+    response = client.post(
+        URL, _data(KernFactory(), rtc_taak="", rtc_waarom_beter="", rtc_uitvoerders="")
+    )
     html = response.content.decode()
     for melding in rules.RTC_VELDEN.values():
         assert melding in html

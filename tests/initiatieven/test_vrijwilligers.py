@@ -96,7 +96,9 @@ def test_a_nomination_reaches_the_kernambtenaar_only_after_confirmation(client, 
     assert bevestigmail.to == ["kees@voorbeeld.nl"]
     assert "Truus van Dam" not in staf_ka.get("/medewerker/voordrachten/").content.decode()
 
-    link = re.search(r"https?://[^/\s]+(/vrijwilligers/voordragen/bevestigen/\S+/)", bevestigmail.body)
+    link = re.search(
+        r"https?://[^/\s]+(/vrijwilligers/voordragen/bevestigen/\S+/)", bevestigmail.body
+    )
     assert client.get(link.group(1)).status_code == 200
     assert not Nominatie.objects.get().is_bevestigd  # a GET confirms nothing
     mail.outbox.clear()

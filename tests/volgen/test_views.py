@@ -13,7 +13,6 @@ from volgen.models import Abonnement
 from .factories import AbonnementFactory
 
 
-
 def _pad(url: str) -> str:
     return "/" + url.split("/", 3)[3]
 
@@ -76,9 +75,7 @@ def test_unsubscribe_is_one_button_without_login_and_get_changes_nothing(client,
 def test_a_mail_programs_one_click_post_needs_no_csrf_cookie(kern):
     abonnement = AbonnementFactory(kern=kern)
     strikt = Client(enforce_csrf_checks=True)
-    response = strikt.post(
-        services.AFMELD_LINK.pad(abonnement), {"List-Unsubscribe": "One-Click"}
-    )
+    response = strikt.post(services.AFMELD_LINK.pad(abonnement), {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     abonnement.refresh_from_db()
     assert abonnement.is_opgezegd
