@@ -6,11 +6,11 @@ a page that renders a token is never stored). What is stored: a 200 whose render
 for no CSRF token, set no cookie and holds no form token. Personal-link pages (a token in the
 URL) and staff pages are never in the list.
 
-Invalidation: every page key carries a version number; a committed save or delete of any model
-of the apps whose data public pages show raises the version (at once, and again after the
-commit, so no request stores the old state under the new version). That is coarse - any
-change makes all public pages again - and cheap, since changes are rare next to page
-views. A write that bypasses model signals (QuerySet.update) is caught by the lifetime, LEVENSDUUR seconds, which also ends
+Invalidation: every page key carries a version number; a save or delete of any model of the
+apps whose data public pages show raises the version (at once, and again after the commit, so
+no request stores the old state under the new version). Coarse - any change makes all public
+pages again - and cheap, since changes are rare next to page views. A write that bypasses
+model signals (QuerySet.update) is caught by the lifetime, LEVENSDUUR seconds, which also ends
 what depends on the clock only ("upcoming" meetings); the key holds the local date, so what
 depends on the date changes at midnight.
 
