@@ -14,3 +14,7 @@ class CoreConfig(AppConfig):
         from .beveiliging import activiteit_bij_inloggen
 
         user_logged_in.connect(activiteit_bij_inloggen, dispatch_uid="kg-activiteit")
+
+        from .publiek_cache import signalen_koppelen
+
+        signalen_koppelen()

@@ -125,6 +125,13 @@ class Initiatief(InwonerContact):
         indexes = [
             models.Index(fields=["kern", "status"]),
             models.Index(fields=["email_bevestigd_op", "aangemaakt_op"]),
+            # Public lists and the kern page: status IN (...) ORDER BY status_sinds; the
+            # dashboard's longest waiting; staff lists and figures by year (aangemaakt_op).
+            models.Index(fields=["status", "-status_sinds"], name="initiatief_status_sinds_idx"),
+            models.Index(
+                fields=["kern", "status", "status_sinds"], name="initiatief_kern_sinds_idx"
+            ),
+            models.Index(fields=["-aangemaakt_op"], name="initiatief_aangemaakt_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -193,6 +200,8 @@ class StatusWijziging(models.Model):
         ordering = ["op", "pk"]
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statuswijzigingen")
+        # Monitoring counts the steps to a status in a half year.
+        indexes = [models.Index(fields=["naar_status", "op"], name="statuswijziging_naar_op_idx")]
 
     def __str__(self) -> str:
         return f"{self.initiatief_id}: {self.van_status} -> {self.naar_status}"
@@ -299,6 +308,13 @@ class Verhaal(models.Model):
         ordering = ["-gepubliceerd_op", "-pk"]
         verbose_name = _("verhaal")
         verbose_name_plural = _("verhalen")
+        indexes = [
+            models.Index(
+                fields=["-gepubliceerd_op", "-id"],
+                name="verhaal_gepubliceerd_idx",
+                condition=models.Q(gepubliceerd_op__isnull=False),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.titel

@@ -7,11 +7,21 @@ from accounts.rules import is_functioneel_beheer, is_kernambtenaar, is_kernwetho
 from .selectors import kernen_van_medewerker
 
 
+def _kernen_als_kernambtenaar(user) -> frozenset[int]:
+    """The ids of the user's kernen, read once per user object (one request): a page asks
+    for several panels and links whether the user is this kern's kernambtenaar."""
+    ids = getattr(user, "_kernambtenaar_kernen", None)
+    if ids is None:
+        ids = frozenset(user.kernen_als_kernambtenaar.values_list("pk", flat=True))
+        user._kernambtenaar_kernen = ids
+    return ids
+
+
 @rules.predicate
 def is_kernambtenaar_van(user, kern) -> bool:
     if kern is None or not user.is_authenticated:
         return False
-    return kern.kernambtenaren.filter(pk=user.pk).exists()
+    return kern.pk in _kernen_als_kernambtenaar(user)
 
 
 @rules.predicate

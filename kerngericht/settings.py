@@ -81,6 +81,9 @@ MIDDLEWARE = [
     # /api/: the API-Version header and problem+json errors (opendata.api).
     "opendata.api.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed (static files come compressed from whitenoise). CSRF tokens are masked
+    # anew in every response, which is what keeps BREACH from reading them.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,6 +95,8 @@ MIDDLEWARE = [
     "core.beveiliging.BeveiligingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # inside the header middleware: a page from the cache gets the same headers
+    "core.publiek_cache.PubliekeCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

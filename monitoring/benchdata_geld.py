@@ -12,6 +12,7 @@ import random
 from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q, Sum
 
@@ -22,6 +23,7 @@ from budgetten.models.aanvragen import (
     Doelgroep,
     KostenCategorie,
 )
+from kernen.models import Kern
 
 from .benchdata import Wereld, _bulk, _moment
 
@@ -40,7 +42,7 @@ def aanvragen_maken(w: Wereld, aantal: int, rng: random.Random) -> None:
         (rj.regeling.code, rj.jaar): rj.plafond
         for rj in RegelingJaar.objects.select_related("regeling")
     }
-    regels = []
+    regels: list[dict[str, Any]] = []
     for i in range(aantal):
         code = rng.choices([STRAAT, LEEFBAAR, BIJZONDER], [60, 36, 4])[0]
         kern = rng.choice(w.kernen)
@@ -160,7 +162,9 @@ def aanvragen_maken(w: Wereld, aantal: int, rng: random.Random) -> None:
         )
     aanvragen = _bulk(Aanvraag, rijen)
     posten = [
-        Kostenpost(aanvraag=a, categorie=cat, omschrijving=KostenCategorie(cat).label, bedrag=b)
+        Kostenpost(
+            aanvraag=a, categorie=cat, omschrijving=str(KostenCategorie(cat).label), bedrag=b
+        )
         for a, r in zip(aanvragen, regels, strict=True)
         for cat, b in r["kosten"]
     ]
@@ -185,14 +189,14 @@ def ledger_opbouwen(w: Wereld, plafonds: dict) -> None:
     totaal: dict[tuple, list[Decimal]] = defaultdict(lambda: [Decimal("0"), Decimal("0")])
     for (code, jaar, kern_id), row in per_post.items():
         actueel = (row["toegekend"] or Decimal("0")) + (row["vastgesteld"] or Decimal("0"))
-        sleutel = (code, jaar, _sleutel(code, kern_id))
-        totaal[sleutel][0] += actueel - row["betaald"]
-        totaal[sleutel][1] += row["betaald"]
+        pot = (code, jaar, _sleutel(code, kern_id))
+        totaal[pot][0] += actueel - row["betaald"]
+        totaal[pot][1] += row["betaald"]
     rijen = []
     for jaar in w.jaren:
         for code, regeling in w.regelingen.items():
             if code == LEEFBAAR:
-                sleutels = [(f"kern-{k.pk}", k) for k in w.kernen]
+                sleutels: list[tuple[str, Kern | None]] = [(f"kern-{k.pk}", k) for k in w.kernen]
             elif code in (STRAAT, BIJZONDER):
                 sleutels = [("gemeente", None)]
             else:

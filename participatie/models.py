@@ -305,6 +305,7 @@ class Bijeenkomst(models.Model):
 
     class Meta:
         ordering = ["begint_op"]
+        indexes = [models.Index(fields=["begint_op"], name="bijeenkomst_begint_idx")]
         verbose_name = _("bijeenkomst")
         verbose_name_plural = _("bijeenkomsten")
         constraints = [

@@ -114,6 +114,19 @@ class Vraag(InwonerContact):
             models.Index(fields=["kern", "status"], name="vraag_kern_status_idx"),
             models.Index(fields=["team", "status"], name="vraag_team_status_idx"),
             models.Index(fields=["ontvangen_op"], name="vraag_ontvangen_idx"),
+            # Monitoring: ratings given in a half year (OR ontvangen_op: a BitmapOr of both).
+            models.Index(
+                fields=["gewaardeerd_op"],
+                name="vraag_gewaardeerd_idx",
+                condition=models.Q(gewaardeerd_op__isnull=False),
+            ),
+            # The inbox order: tracked deadline first (answered last), then received.
+            models.Index(
+                models.F("deadline").asc(nulls_last=True),
+                models.F("ontvangen_op"),
+                models.F("id"),
+                name="vraag_inbox_volgorde_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -135,7 +135,12 @@ class Aanvraag(InwonerContact):
         ordering = ["-ingediend_op"]
         verbose_name = _("aanvraag")
         verbose_name_plural = _("aanvragen")
-        indexes = [models.Index(fields=["regeling", "jaar", "status"])]
+        indexes = [
+            models.Index(fields=["regeling", "jaar", "status"]),
+            # The staff list's order, and decisions per period (monitoring, figures).
+            models.Index(fields=["-ingediend_op", "-id"], name="aanvraag_ingediend_idx"),
+            models.Index(fields=["besluit_op"], name="aanvraag_besluit_op_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(toegekend_bedrag__isnull=True)

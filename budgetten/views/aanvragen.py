@@ -16,6 +16,7 @@ from core.eenmalig import eenmalig_formulier
 from core.fouten import Weigering, naar_form
 from core.herbevestiging import HerbevestigingVereist
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
+from core.paginering import pagina
 from core.querystring import int_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
 from initiatieven import selectors as initiatieven_selectors
@@ -233,7 +234,10 @@ class AanvraagLijstView(StaffPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         qs = selectors.aanvragen_voor_medewerker(self.request.user)
         filterset = AanvraagFilter(self.request.GET or None, queryset=qs)
-        return super().get_context_data(filter=filterset, aanvragen=filterset.qs[:200], **kwargs)
+        page = pagina(self.request, filterset.qs)
+        return super().get_context_data(
+            filter=filterset, aanvragen=page.object_list, page=page, **kwargs
+        )
 
 
 class AanvraagMixin(StaffPermissionMixin):
@@ -381,15 +385,14 @@ class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         jaar = timezone.localdate().year
         regeling = Regeling.objects.filter(code=RegelingCode.BIJZONDER).first()
-        aanvragen = list(selectors.college_wachtrij())
-        steun = initiatieven_selectors.steun_aantallen(a.initiatief_id for a in aanvragen)
-        for a in aanvragen:
+        page = pagina(self.request, selectors.college_wachtrij())
+        steun = initiatieven_selectors.steun_aantallen(a.initiatief_id for a in page.object_list)
+        for a in page.object_list:
             a.steun_aantal = steun.get(a.initiatief_id) if a.initiatief_id else None
         # Each decision books against its application's own year (in December often next
-        # year), so show the pot of every year in the queue, not only this year's.
-        potten = (
-            selectors.potten(regeling, dit_jaar=jaar, open_jaren={a.jaar for a in aanvragen})
-            if regeling
-            else []
+        # year), so show the pot of every year in the queue (all pages), not only this year's.
+        jaren = set(selectors.college_wachtrij().values_list("jaar", flat=True).distinct())
+        potten = selectors.potten(regeling, dit_jaar=jaar, open_jaren=jaren) if regeling else []
+        return super().get_context_data(
+            aanvragen=page.object_list, page=page, jaar=jaar, potten=potten, **kwargs
         )
-        return super().get_context_data(aanvragen=aanvragen, jaar=jaar, potten=potten, **kwargs)

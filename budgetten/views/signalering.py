@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from core.fouten import Weigering, naar_form
 from core.herbevestiging import HerbevestigingVereist
+from core.paginering import pagina
 from core.toegang import StaffPermissionMixin
 
 from .. import selectors, services
@@ -39,7 +40,12 @@ class DeclaratieLijstView(StaffPermissionMixin, TemplateView):
             g for g in selectors.grootboek(jaar) if g.regeling.code == RegelingCode.SIGNALERING
         ]
         return super().get_context_data(
-            filter=filterset, declaraties=filterset.qs[:200], regels=regels, jaar=jaar, **kwargs
+            filter=filterset,
+            declaraties=(page := pagina(self.request, filterset.qs)).object_list,
+            page=page,
+            regels=regels,
+            jaar=jaar,
+            **kwargs,
         )
 
 

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from core.beveiliging import publiek_formulier
 from core.fouten import Weigering, naar_form
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
+from core.paginering import pagina
 from core.querystring import int_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
 from kernen.models import Kern
@@ -39,7 +40,8 @@ class BijeenkomstLijstView(StaffPermissionMixin, TemplateView):
         )
         return super().get_context_data(
             filter=filter_,
-            bijeenkomsten=filter_.qs,
+            bijeenkomsten=(page := pagina(self.request, filter_.qs)).object_list,
+            page=page,
             mag_maken=user.has_perm("participatie.maak_bijeenkomst"),
             nu=timezone.now(),
             **kwargs,

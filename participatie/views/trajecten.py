@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.fouten import naar_form
+from core.paginering import pagina
 from core.toegang import ActieView, StaffPermissionMixin
 from participatie import rules, selectors, services, workflow
 from participatie.constants import LADDER_BELOFTE, STAP_DEFINITIE, STAPPEN, Ladder, Stap
@@ -59,7 +60,8 @@ class TrajectLijstView(StaffPermissionMixin, TemplateView):
         )
         return super().get_context_data(
             filter=filter_,
-            trajecten=filter_.qs,
+            trajecten=(page := pagina(self.request, filter_.qs)).object_list,
+            page=page,
             mag_maken=user.has_perm("participatie.maak_traject"),
             **kwargs,
         )

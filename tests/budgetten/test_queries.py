@@ -52,10 +52,11 @@ def _vul(kern, n, beslisser):
 @pytest.mark.parametrize(
     ("url", "rol", "verwacht"),
     [
-        ("budgetten:aanvraag_lijst", "kernambtenaar", 7),
-        ("budgetten:college", "college", 8),
+        # the lists page through their rows: one COUNT besides the page (issue 12)
+        ("budgetten:aanvraag_lijst", "kernambtenaar", 8),
+        ("budgetten:college", "college", 10),
         ("budgetten:grootboek", "kernambtenaar", 9),
-        ("budgetten:declaratie_lijst", "beleidsmedewerker", 13),
+        ("budgetten:declaratie_lijst", "beleidsmedewerker", 14),
     ],
 )
 def test_staff_lists_have_a_fixed_number_of_queries(

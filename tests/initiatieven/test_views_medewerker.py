@@ -222,7 +222,8 @@ def test_detail_query_count_does_not_grow_with_history(
         Notitie.objects.create(initiatief=initiatief, auteur=ka, tekst=f"n{i}")
         BijlageFactory(initiatief=initiatief)
     signed_in(ka)
-    with django_assert_num_queries(14):
+    # 13: whether the user is this kern's kernambtenaar is asked once (issue 12)
+    with django_assert_num_queries(13):
         client.get(_detail(initiatief))
 
 

@@ -1,0 +1,106 @@
+"""The key list queries can use an index (issue 12): what the lists filter and sort on.
+
+At test size PostgreSQL rightly prefers reading a small table whole, so the plan is asked
+with sequential scans made expensive (`enable_seqscan = off`): a query that still reads its
+main table sequentially has no index that fits it. At benchmark size the planner chooses
+these indexes by itself (see `make bench`).
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from budgetten import selectors as budgetten_selectors
+from initiatieven import selectors as initiatieven_selectors
+from participatie import selectors as participatie_selectors
+from tests.factories import KernFactory, MedewerkerFactory
+from vragen import selectors as vragen_selectors
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+
+def _plannen(functie) -> list[str]:
+    with CaptureQueriesContext(connection) as q:
+        functie()
+    plannen = []
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for query in q.captured_queries:
+            cursor.execute("EXPLAIN " + query["sql"])
+            plannen.append("\n".join(r[0] for r in cursor.fetchall()))
+    return plannen
+
+
+def _geen_seq_scan(functie, tabel: str) -> None:
+    plannen = _plannen(functie)
+    assert plannen, "de selector deed geen query"
+    for plan in plannen:
+        assert f"Seq Scan on {tabel}" not in plan, plan
+
+
+@pytest.fixture
+def kern():
+    return KernFactory()
+
+
+def test_kern_page_and_public_list_of_initiatives_use_an_index(kern):
+    _geen_seq_scan(
+        lambda: list(initiatieven_selectors.publieke_initiatieven(kern=kern)[:20]),
+        "initiatieven_initiatief",
+    )
+    _geen_seq_scan(
+        lambda: list(initiatieven_selectors.publieke_initiatieven()[:20]),
+        "initiatieven_initiatief",
+    )
+    _geen_seq_scan(
+        lambda: initiatieven_selectors.oudste_wachtend(kern=kern), "initiatieven_initiatief"
+    )
+
+
+def test_stories_use_an_index():
+    _geen_seq_scan(
+        lambda: list(initiatieven_selectors.gepubliceerde_verhalen()[:20]),
+        "initiatieven_verhaal",
+    )
+
+
+def test_monitoring_figures_use_indexes():
+    einde = timezone.now()
+    begin = einde - timedelta(days=182)
+    _geen_seq_scan(
+        lambda: initiatieven_selectors.monitoring_per_kern(begin=begin, einde=einde),
+        "initiatieven_initiatief",
+    )
+    _geen_seq_scan(
+        lambda: initiatieven_selectors.monitoring_per_kern(begin=begin, einde=einde),
+        "initiatieven_statuswijziging",
+    )
+    _geen_seq_scan(
+        lambda: vragen_selectors.monitoring_per_kern(begin=begin, einde=einde),
+        "participatie_vraag",
+    )
+    _geen_seq_scan(
+        lambda: budgetten_selectors.monitoring_per_kern(begin=begin, einde=einde),
+        "budgetten_aanvraag",
+    )
+
+
+def test_staff_lists_use_an_index_for_their_order(kern):
+    ka = MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern])
+    _geen_seq_scan(
+        lambda: list(budgetten_selectors.aanvragen_voor_medewerker(ka)[:50]), "budgetten_aanvraag"
+    )
+    _geen_seq_scan(lambda: list(vragen_selectors.inbox(ka)[:50]), "participatie_vraag")
+    _geen_seq_scan(
+        lambda: list(participatie_selectors.bijeenkomsten_publiek()[:50]),
+        "participatie_bijeenkomst",
+    )
+
+
+def test_budget_list_needs_no_distinct(kern):
+    ka = MedewerkerFactory(rollen=["kernambtenaar", "college"], kernambtenaar_van=[kern])
+    sql = str(budgetten_selectors.aanvragen_voor_medewerker(ka).query)
+    assert "DISTINCT" not in sql.upper()
