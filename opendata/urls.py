@@ -23,7 +23,7 @@ router.register("stemrondes", views.StemrondeViewSet, basename="stemronde")
 router.register("monitoringcijfers", views.MonitoringViewSet, basename="monitoringcijfers")
 
 urlpatterns = [
-    path("api/", RedirectView.as_view(url="/api/v1/documentatie/"), name="api"),
+    path("api/", RedirectView.as_view(pattern_name="opendata:documentatie"), name="api"),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/documentatie", views.Documentatie.as_view(), name="documentatie"),
     path("api/v1/", include(router.urls)),
