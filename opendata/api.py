@@ -89,7 +89,10 @@ class Paginering(PageNumberPagination):
                 fouten[naam] = [f"Een geheel getal van {bereik}."]
         if fouten:
             raise exceptions.ValidationError(fouten)
-        if getattr(request, "accepted_renderer", None) and request.accepted_renderer.format == "csv":
+        if (
+            getattr(request, "accepted_renderer", None)
+            and request.accepted_renderer.format == "csv"
+        ):
             return None
         return super().paginate_queryset(queryset, request, view)
 
@@ -147,7 +150,7 @@ class Paginering(PageNumberPagination):
             "properties": {
                 "_links": {
                     "type": "object",
-                    "properties": {k: link for k in ("self", "first", "prev", "next", "last")},
+                    "properties": dict.fromkeys(("self", "first", "prev", "next", "last"), link),
                     "required": ["self", "first", "last"],
                 },
                 "totaal": {"type": "integer", "minimum": 0, "example": 123},

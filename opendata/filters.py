@@ -7,6 +7,11 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 
+from budgetten.models import Stemronde
+from initiatieven.models import Initiatief, Verhaal
+from kernen.models import Kern
+from participatie.models import Bijeenkomst, Traject
+
 
 class StrengeFilters(DjangoFilterBackend):
     """django-filter, but a filter given twice, or empty where it is a number or a choice, is
@@ -26,11 +31,6 @@ class StrengeFilters(DjangoFilterBackend):
         if fouten:
             raise exceptions.ValidationError(fouten)
         return filterset
-
-from budgetten.models import Stemronde
-from initiatieven.models import Initiatief, Verhaal
-from kernen.models import Kern
-from participatie.models import Bijeenkomst, Traject
 
 
 @extend_schema_field({"type": "integer", "minimum": 2000, "maximum": 2100})

@@ -267,5 +267,3 @@ def monitoring(*, halfjaar: Halfjaar, vandaag: date, kern: str = "") -> list[Mon
             )
         )
     return rijen
-
-

@@ -7,7 +7,8 @@ from . import views
 
 app_name = "opendata"
 
-# Plural Dutch nouns, no trailing slash (design rule API-48); no format suffixes (?format=csv or Accept: text/csv instead).
+# Plural Dutch nouns, no trailing slash (design rule API-48); no format suffixes
+# (?format=csv or Accept: text/csv instead).
 router = DefaultRouter(trailing_slash="")
 router.include_format_suffixes = False
 router.register("kernen", views.KernViewSet, basename="kern")
