@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from rest_framework import exceptions
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import PageNumberPagination
@@ -248,6 +249,8 @@ class ApiMiddleware:
             status = response.status_code
             response = problem(status, _fout_tekst(status))
         response["API-Version"] = settings.API_VERSIE
+        # The same URL answers JSON or CSV by Accept: caches must keep them apart.
+        patch_vary_headers(response, ("Accept",))
         return response
 
 
