@@ -10,7 +10,9 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from rest_framework import exceptions
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -24,10 +26,45 @@ API_PREFIX = "/api/"
 
 class CsvRenderer(CSVRenderer):
     """Every collection as CSV (`?format=csv` or `Accept: text/csv`): all rows at once, nested
-    fields as dotted columns (kern.slug), because a spreadsheet has no next page."""
+    fields as dotted columns (kern.slug), because a spreadsheet has no next page. An empty
+    collection still has its header row."""
 
     media_type = "text/csv"
     format = "csv"
+
+    def render(self, data, media_type=None, renderer_context=None):
+        renderer_context = renderer_context or {}
+        if data == [] and (view := renderer_context.get("view")) is not None:
+            renderer_context = {**renderer_context, "header": _kolommen(view.get_serializer())}
+            return super().render([{}], media_type, renderer_context)
+        return super().render(data, media_type, renderer_context)
+
+
+def _kolommen(serializer, voorvoegsel: str = "") -> list[str]:
+    from rest_framework import serializers
+
+    kolommen = []
+    for naam, veld in serializer.fields.items():
+        if isinstance(veld, serializers.Serializer):
+            kolommen += _kolommen(veld, f"{voorvoegsel}{naam}.")
+        else:
+            kolommen.append(f"{voorvoegsel}{naam}")
+    return kolommen
+
+
+class Onderhandeling(DefaultContentNegotiation):
+    """`?format=` must name a format the API has (json, csv): anything else, the empty value
+    included, is a 400 rather than silently JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        if "format" in request.query_params:
+            gevraagd = request.query_params.getlist("format")
+            formaten = [r.format for r in renderers]
+            if len(gevraagd) != 1 or gevraagd[0] not in formaten:
+                raise exceptions.ValidationError(
+                    {"format": [f"Kies een van: {', '.join(formaten)}."]}
+                )
+        return super().select_renderer(request, renderers, format_suffix)
 
 
 class Paginering(PageNumberPagination):
@@ -37,11 +74,36 @@ class Paginering(PageNumberPagination):
     page_query_param = "pagina"
     page_size_query_param = "paginagrootte"
     max_page_size = 500
+    page_query_description = "Het nummer van de pagina (vanaf 1)."
+    page_size_query_description = "Aantal per pagina (standaard 50, hoogstens 500)."
 
     def paginate_queryset(self, queryset, request, view=None):
-        if getattr(request, "accepted_renderer", None) and request.accepted_renderer.format == "csv":
+        # Strict, not DRF's lenient default: a page number or size that is no whole number in
+        # range is a 400 that says so, a page past the end a 404.
+        fouten = {}
+        for naam, hoogstens in ((self.page_query_param, None), (self.page_size_query_param, 500)):
+            waarden = request.query_params.getlist(naam)
+            if not waarden:
+                continue
+            if len(waarden) > 1 or not _geheel_getal(waarden[0], hoogstens):
+                bereik = f"1 tot en met {hoogstens}" if hoogstens else "1 of hoger"
+                fouten[naam] = [f"Een geheel getal van {bereik}."]
+        if fouten:
+            raise exceptions.ValidationError(fouten)
+        if (
+            getattr(request, "accepted_renderer", None)
+            and request.accepted_renderer.format == "csv"
+        ):
             return None
         return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for p in parameters:
+            p["schema"]["minimum"] = 1
+            if p["name"] == self.page_size_query_param:
+                p["schema"]["maximum"] = self.max_page_size
+        return parameters
 
     def _link(self, nummer: int | None) -> dict[str, str] | None:
         if nummer is None:
@@ -89,7 +151,7 @@ class Paginering(PageNumberPagination):
             "properties": {
                 "_links": {
                     "type": "object",
-                    "properties": {k: link for k in ("self", "first", "prev", "next", "last")},
+                    "properties": dict.fromkeys(("self", "first", "prev", "next", "last"), link),
                     "required": ["self", "first", "last"],
                 },
                 "totaal": {"type": "integer", "minimum": 0, "example": 123},
@@ -98,6 +160,12 @@ class Paginering(PageNumberPagination):
                 "results": schema,
             },
         }
+
+
+def _geheel_getal(waarde: str, hoogstens: int | None) -> bool:
+    if not waarde.isdigit() or waarde != str(int(waarde)) or int(waarde) < 1:
+        return False
+    return hoogstens is None or int(waarde) <= hoogstens
 
 
 class AnoniemeLimiet(AnonRateThrottle):
@@ -181,6 +249,8 @@ class ApiMiddleware:
             status = response.status_code
             response = problem(status, _fout_tekst(status))
         response["API-Version"] = settings.API_VERSIE
+        # The same URL answers JSON or CSV by Accept: caches must keep them apart.
+        patch_vary_headers(response, ("Accept",))
         return response
 
 

@@ -27,7 +27,7 @@ class ProblemSerializer(serializers.Serializer):
 
 FOUTEN = {
     "400": "Een parameter klopt niet.",
-    "404": "Dit object bestaat niet (of is niet openbaar).",
+    "404": "Dit object (of deze pagina) bestaat niet, of is niet openbaar.",
     "406": "Dit formaat kan de API niet leveren (wel JSON en CSV).",
     "429": "Te veel verzoeken; probeer het na Retry-After seconden opnieuw.",
 }
@@ -36,9 +36,7 @@ FOUTEN = {
 class OpenDataSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         bodies = super()._get_response_bodies(direction)
-        codes = ["400", "406", "429"]
-        if not self._is_list_view():
-            codes.append("404")
+        codes = ["400", "404", "406", "429"]
         for code in codes:
             antwoord = self._get_response_for_code(
                 ProblemSerializer, code, media_types=[PROBLEM_JSON], direction=direction

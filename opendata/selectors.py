@@ -31,7 +31,7 @@ from initiatieven.models import Initiatief, Verhaal
 from kernen.models import Gebied, Kern
 from kernen.selectors import kernen_publiek
 from monitoring import selectors as monitoring_selectors
-from monitoring.periodes import Halfjaar
+from monitoring.selectors import Halfjaar
 from participatie import selectors as participatie_selectors
 from participatie.models import Bijeenkomst, Traject
 
@@ -267,5 +267,3 @@ def monitoring(*, halfjaar: Halfjaar, vandaag: date, kern: str = "") -> list[Mon
             )
         )
     return rijen
-
-

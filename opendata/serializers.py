@@ -239,7 +239,7 @@ class StemrondeSerializer(serializers.ModelSerializer):
             "kandidaten",
         ]
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_aantal_stembiljetten(self, obj: Stemronde) -> int | None:
         # While voting runs, no interim count: it could steer the outcome.
         return obj.aantal_stembiljetten if obj.is_verdeeld else None  # type: ignore[attr-defined]

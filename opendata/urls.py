@@ -7,7 +7,8 @@ from . import views
 
 app_name = "opendata"
 
-# Plural Dutch nouns, no trailing slash (design rule API-48); no format suffixes (?format=csv or Accept: text/csv instead).
+# Plural Dutch nouns, no trailing slash (design rule API-48); no format suffixes
+# (?format=csv or Accept: text/csv instead).
 router = DefaultRouter(trailing_slash="")
 router.include_format_suffixes = False
 router.register("kernen", views.KernViewSet, basename="kern")
@@ -23,7 +24,7 @@ router.register("stemrondes", views.StemrondeViewSet, basename="stemronde")
 router.register("monitoringcijfers", views.MonitoringViewSet, basename="monitoringcijfers")
 
 urlpatterns = [
-    path("api/", RedirectView.as_view(url="/api/v1/documentatie/"), name="api"),
+    path("api/", RedirectView.as_view(pattern_name="opendata:documentatie"), name="api"),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/documentatie", views.Documentatie.as_view(), name="documentatie"),
     path("api/v1/", include(router.urls)),

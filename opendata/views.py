@@ -10,7 +10,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from monitoring.periodes import Halfjaar
+from monitoring.selectors import Halfjaar
 
 from . import filters, selectors
 from . import serializers as s
