@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 # Two workers (pytest-xdist), one test module per worker at a time.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
+PHONY_EXTRA := screenshots
 .PHONY: run test test-dates typecheck chaos-mail install assets lint ci-deps clean
 
 $(STAMP): pyproject.toml
@@ -68,3 +69,11 @@ test-dates: install
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles var db.sqlite3
+
+# PNGs of the key pages at desktop and phone size in docs/screenshots/ (demo data, as make run).
+screenshots: export DEBUG ?= 1
+screenshots: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed
+	$(BIN)/python manage.py demo_data
+	$(BIN)/python scripts/screenshots.py
