@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Two workers (pytest-xdist), one test module per worker at a time.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test test-dates typecheck chaos-mail install assets lint ci-deps clean bench
+.PHONY: run test test-dates typecheck chaos-mail install assets lint ci-deps clean bench screenshots
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden; zet PYTHON=..."; exit 1; }
@@ -77,3 +77,11 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles var db.sqlite3
+
+# PNGs of the key pages at desktop and phone size in docs/screenshots/ (demo data, as make run).
+screenshots: export DEBUG ?= 1
+screenshots: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed
+	$(BIN)/python manage.py demo_data
+	$(BIN)/python scripts/screenshots.py

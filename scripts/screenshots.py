@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 SIZES = {"desktop": {"width": 1280, "height": 900}, "telefoon": {"width": 360, "height": 780}}
-DEMO_PASSWORD = "demo-Buren-2026"
+DEMO_PASSWORD = "demo-Buren-2026"  # noqa: S105 (the public demo account, DEBUG only)
 DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"
 
 # (name, who is signed in or None, path, send the form empty first)

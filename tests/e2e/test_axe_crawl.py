@@ -97,9 +97,7 @@ def _crawl(page, axe_check, base: str, start: str, depth: int = 3) -> list[str]:
     return seen
 
 
-def test_public_pages_reachable_from_home_are_accessible(
-    page, axe_check_streng, live_server, demo
-):
+def test_public_pages_reachable_from_home_are_accessible(page, axe_check_streng, live_server, demo):
     seen = _crawl(page, axe_check_streng, live_server.url, "/")
     assert len(seen) > 10
 
