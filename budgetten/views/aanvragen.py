@@ -37,7 +37,7 @@ from ..models import Aanvraag, Regeling
 
 
 def regelingen_overzicht(request):
-    initiatief, querystring = _initiatief_bron(request)
+    initiatief, querystring, _volledig = _initiatief_bron(request)
     return render(
         request,
         "budgetten/regelingen.html",
@@ -65,28 +65,29 @@ def _initiatief_bron(request):
                 token, initiatieven_selectors.initiatieven_met_kern()
             )
         except LinkOngeldig:
-            return None, ""
+            return None, "", False
         initiatief = initiatieven_selectors.koppelbaar_initiatief(pk=gevonden.pk)
-        return (initiatief, urlencode({"link": token})) if initiatief else (None, "")
+        if initiatief is None:
+            return None, "", False
+        return initiatief, urlencode({"link": token}), True
     pk = int_uit_query(request.GET, "initiatief")
     if pk is None:
-        return None, ""
+        return None, "", False
     initiatief = initiatieven_selectors.koppelbaar_initiatief(pk=pk)
     if initiatief is not None and request.user.has_perm(
         "initiatieven.behandel_initiatief", initiatief
     ):
-        return initiatief, urlencode({"initiatief": pk})
+        return initiatief, urlencode({"initiatief": pk}), True
     publiek = initiatieven_selectors.publieke_initiatieven().filter(pk=pk).first()
     if publiek is None:
-        return None, ""
+        return None, "", False
     # Only what the public page shows: the form must not reveal the resident's details.
-    publiek.volledig = False
-    return publiek, urlencode({"initiatief": pk})
+    return publiek, urlencode({"initiatief": pk}), False
 
 
-def _initial_uit(initiatief) -> dict:
+def _initial_uit(initiatief, *, volledig: bool) -> dict:
     initial = {"kern": initiatief.kern_id, "titel": initiatief.titel}
-    if getattr(initiatief, "volledig", True):
+    if volledig:
         initial.update(
             omschrijving=initiatief.omschrijving,
             naam=initiatief.naam,
@@ -107,9 +108,9 @@ def aanvraag_nieuw(request, regeling: str):
     # The form starts from an initiative (see _initiatief_bron); the application is linked
     # to it only when the applicant is the initiative's own resident (same e-mail address).
     initiatief = None
-    getoond, _querystring = _initiatief_bron(request)
+    getoond, _querystring, volledig = _initiatief_bron(request)
     koppel_pk = getoond.pk if getoond else int_uit_query(request.GET, "initiatief")
-    initial = _initial_uit(getoond) if getoond else {}
+    initial = _initial_uit(getoond, volledig=volledig) if getoond else {}
     form = AanvraagForm(request.POST or None, regeling=obj, initial=initial)
     kosten = None
     if obj.code == RegelingCode.STRAATBIJEENKOMST:
@@ -377,8 +378,8 @@ class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
         regeling = Regeling.objects.filter(code=RegelingCode.BIJZONDER).first()
         aanvragen = list(selectors.college_wachtrij())
         steun = initiatieven_selectors.steun_aantallen(a.initiatief_id for a in aanvragen)
-        for a in aanvragen:
-            a.steun_aantal = steun.get(a.initiatief_id) if a.initiatief_id else None
+        # (aanvraag, confirmed supporters of its initiative or None without one)
+        rijen = [(a, steun.get(a.initiatief_id) if a.initiatief_id else None) for a in aanvragen]
         # Each decision books against its application's own year (in December often next
         # year), so show the pot of every year in the queue, not only this year's.
         potten = (
@@ -386,4 +387,6 @@ class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
             if regeling
             else []
         )
-        return super().get_context_data(aanvragen=aanvragen, jaar=jaar, potten=potten, **kwargs)
+        return super().get_context_data(
+            aanvragen=aanvragen, rijen=rijen, jaar=jaar, potten=potten, **kwargs
+        )
