@@ -13,9 +13,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from budgetten.models import Aanvraag
-from budgetten.seed import seed_regelingen
 from initiatieven.constants import InitiatiefStatus
 from initiatieven.services import PERSOONLIJKE_LINK
+from tests.budgetten.factories import seed_regelingen
 from tests.factories import KernFactory, MedewerkerFactory
 from tests.initiatieven.factories import InitiatiefFactory
 
