@@ -88,12 +88,11 @@ def initiatief_blok(*, initiatief) -> Panel | None:
     aanvragen = list(selectors.aanvragen_van_initiatief(initiatief.pk))
     if not aanvragen and not initiatief.hulp_geld:
         return None
-    for aanvraag in aanvragen:
-        aanvraag.link = services.AANVRAAG_LINK.pad(aanvraag) if aanvraag.email_bevestigd_op else ""
+    rijen = [(a, services.AANVRAAG_LINK.pad(a) if a.email_bevestigd_op else "") for a in aanvragen]
     return Panel(
         titel=_("Aanvragen voor geld"),
         template="budgetten/_initiatief_aanvragen.html",
-        context={"aanvragen": aanvragen},
+        context={"rijen": rijen},
     )
 
 

@@ -76,7 +76,7 @@ def kernprofiel_geschiedenis(*, kern: Kern, aantal: int = 20) -> list[ProfielWij
     uit: list[ProfielWijziging] = []
     for nieuw, oud in zip(rijen, [*rijen[1:], None], strict=True):
         velden = [
-            str(Kern._meta.get_field(v).verbose_name)
+            str(getattr(Kern._meta.get_field(v), "verbose_name", v))
             for v in PROFIEL_VELDEN
             if oud is None
             and getattr(nieuw, v)

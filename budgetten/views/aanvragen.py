@@ -40,7 +40,7 @@ from ..models import Aanvraag, Regeling
 
 
 def regelingen_overzicht(request):
-    initiatief, querystring = _initiatief_bron(request)
+    initiatief, querystring, _volledig = _initiatief_bron(request)
     return render(
         request,
         "budgetten/regelingen.html",
@@ -68,28 +68,29 @@ def _initiatief_bron(request):
                 token, initiatieven_selectors.initiatieven_met_kern()
             )
         except LinkOngeldig:
-            return None, ""
+            return None, "", False
         initiatief = initiatieven_selectors.koppelbaar_initiatief(pk=gevonden.pk)
-        return (initiatief, urlencode({"link": token})) if initiatief else (None, "")
+        if initiatief is None:
+            return None, "", False
+        return initiatief, urlencode({"link": token}), True
     pk = int_uit_query(request.GET, "initiatief")
     if pk is None:
-        return None, ""
+        return None, "", False
     initiatief = initiatieven_selectors.koppelbaar_initiatief(pk=pk)
     if initiatief is not None and request.user.has_perm(
         "initiatieven.behandel_initiatief", initiatief
     ):
-        return initiatief, urlencode({"initiatief": pk})
+        return initiatief, urlencode({"initiatief": pk}), True
     publiek = initiatieven_selectors.publieke_initiatieven().filter(pk=pk).first()
     if publiek is None:
-        return None, ""
+        return None, "", False
     # Only what the public page shows: the form must not reveal the resident's details.
-    publiek.volledig = False
-    return publiek, urlencode({"initiatief": pk})
+    return publiek, urlencode({"initiatief": pk}), False
 
 
-def _initial_uit(initiatief) -> dict:
+def _initial_uit(initiatief, *, volledig: bool) -> dict:
     initial = {"kern": initiatief.kern_id, "titel": initiatief.titel}
-    if getattr(initiatief, "volledig", True):
+    if volledig:
         initial.update(
             omschrijving=initiatief.omschrijving,
             naam=initiatief.naam,
@@ -111,9 +112,9 @@ def aanvraag_nieuw(request, regeling: str):
     # The form starts from an initiative (see _initiatief_bron); the application is linked
     # to it only when the applicant is the initiative's own resident (same e-mail address).
     initiatief = None
-    getoond, _querystring = _initiatief_bron(request)
+    getoond, _querystring, volledig = _initiatief_bron(request)
     koppel_pk = getoond.pk if getoond else int_uit_query(request.GET, "initiatief")
-    initial = _initial_uit(getoond) if getoond else {}
+    initial = _initial_uit(getoond, volledig=volledig) if getoond else {}
     form = AanvraagForm(request.POST or None, regeling=obj, initial=initial)
     kosten = None
     if obj.code == RegelingCode.STRAATBIJEENKOMST:
@@ -386,13 +387,14 @@ class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
         jaar = timezone.localdate().year
         regeling = Regeling.objects.filter(code=RegelingCode.BIJZONDER).first()
         page = pagina(self.request, selectors.college_wachtrij())
-        steun = initiatieven_selectors.steun_aantallen(a.initiatief_id for a in page.object_list)
-        for a in page.object_list:
-            a.steun_aantal = steun.get(a.initiatief_id) if a.initiatief_id else None
+        aanvragen = list(page.object_list)
+        steun = initiatieven_selectors.steun_aantallen(a.initiatief_id for a in aanvragen)
+        # (aanvraag, confirmed supporters of its initiative or None without one)
+        rijen = [(a, steun.get(a.initiatief_id) if a.initiatief_id else None) for a in aanvragen]
         # Each decision books against its application's own year (in December often next
         # year), so show the pot of every year in the queue (all pages), not only this year's.
         jaren = set(selectors.college_wachtrij().values_list("jaar", flat=True).distinct())
         potten = selectors.potten(regeling, dit_jaar=jaar, open_jaren=jaren) if regeling else []
         return super().get_context_data(
-            aanvragen=page.object_list, page=page, jaar=jaar, potten=potten, **kwargs
+            aanvragen=aanvragen, rijen=rijen, page=page, jaar=jaar, potten=potten, **kwargs
         )

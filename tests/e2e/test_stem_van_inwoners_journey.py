@@ -13,9 +13,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from budgetten.models import Aanvraag
-from budgetten.seed import seed_regelingen
 from initiatieven.constants import InitiatiefStatus
 from initiatieven.services import PERSOONLIJKE_LINK
+from tests.budgetten.factories import seed_regelingen
 from tests.factories import KernFactory, MedewerkerFactory
 from tests.initiatieven.factories import InitiatiefFactory
 
@@ -98,9 +98,9 @@ def test_a_resident_goes_from_idea_to_budget_application_on_one_page(page, axe_c
     aanvraag = Aanvraag.objects.get()
     assert aanvraag.initiatief_id == idee.pk
     (bericht,) = [m for m in mail.outbox if "Bevestig uw aanvraag" in m.subject]
-    page.goto(_pad(bericht.body, "/budgetten/"))
+    page.goto(_pad(bericht.body, "/budgetten/aanvraag/bevestigen/"))
     axe_check(page)
-    page.get_by_role("button").filter(has_text=re.compile("Bevestig")).first.click()
+    page.get_by_role("button", name="Ja, bevestig mijn aanvraag").click()
     page.wait_for_load_state()
     axe_check(page)
     # Back on the one page of the idea: the application and its status are there.

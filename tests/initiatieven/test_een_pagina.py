@@ -3,7 +3,9 @@ prefilled, linked budget application; trajecten linked to initiatives; the resid
 shows applications, decisions, trajecten and meetings."""
 
 import datetime
+import re
 from decimal import Decimal
+from urllib.parse import unquote
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,15 +15,21 @@ from django.utils import timezone
 from budgetten.constants import AanvraagStatus, RegelingCode
 from budgetten.models import Aanvraag
 from initiatieven.constants import InitiatiefStatus as S
+from initiatieven.models import Initiatief
 from initiatieven.services import PERSOONLIJKE_LINK
 from participatie.constants import TrajectStatus
 from participatie.services import traject_basis_bijwerken
-from tests.budgetten.factories import AanvraagFactory, regeling
+from tests.budgetten.factories import AanvraagFactory, regeling, seed_regelingen
 from tests.factories import KernFactory, MedewerkerFactory
 from tests.initiatieven.factories import InitiatiefFactory
 from tests.participatie.factories import BijeenkomstFactory, TrajectFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def regelingen(db):
+    seed_regelingen(timezone.localdate().year)
 
 
 @pytest.fixture
@@ -57,9 +65,10 @@ def _leef_post(kern, **kw):
 
 
 def test_the_residents_page_offers_geld_aanvragen_with_their_link(client, idee):
-    token = PERSOONLIJKE_LINK.token(idee)
     html = client.get(PERSOONLIJKE_LINK.pad(idee)).content.decode()
-    assert f"{reverse('budgetten:regelingen')}?link={token}" in html
+    token = re.search(rf"{reverse('budgetten:regelingen')}\?link=([^\"]+)\"", html).group(1)
+    # The link in the button is a valid personal link of this very initiative.
+    assert PERSOONLIJKE_LINK.lees(unquote(token), Initiatief.objects) == idee
 
 
 @pytest.mark.parametrize(
@@ -132,7 +141,7 @@ def test_the_residents_page_shows_the_application_and_its_decision(client, kern,
     html = client.get(PERSOONLIJKE_LINK.pad(idee)).content.decode()
     assert "Baan aanleggen" in html
     assert "Zonder de verlichting." in html
-    assert "€ 400,00" in html
+    assert "€\u00a0400,00" in html
 
 
 # --- trajecten linked to initiatives ---------------------------------------------------
