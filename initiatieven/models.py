@@ -352,6 +352,8 @@ class Steun(models.Model):
 
     def __str__(self) -> str:
         return f"Steun {self.initiatief_id}"
+
+
 class Nominatie(InwonerContact):
     """A resident's nomination of a volunteer for a volunteer prize (vrijwilligersprijs).
 

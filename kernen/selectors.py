@@ -96,6 +96,8 @@ def kernprofiel_geschiedenis(*, kern: Kern, aantal: int = 20) -> list[ProfielWij
         if len(uit) == aantal:
             break
     return uit
+
+
 def postcode_in_kern(*, kern: Kern, postcode: str) -> bool:
     """Does this postcode lie in one of the kern's postcode ranges (kernen.PostcodeGebied)?"""
     postcode = postcode_normaliseren(postcode)

@@ -104,6 +104,8 @@ def foutenoverzicht(form=None, formset=None, formset_naam: str = "") -> list[dic
         for nummer, f in enumerate(formset.forms, start=1):
             van_form(f, f"{formset_naam} {nummer}, " if formset_naam else "")
     return items
+
+
 @register.simple_tag(takes_context=True)
 def eenmalig_token(context):
     """The hidden one-time token of a public form (core.eenmalig)."""
