@@ -13,7 +13,7 @@ def portal(request):
         and getattr(request, "user", None) is not None
         and request.user.is_authenticated
     )
-    context = {"GEMEENTE_NAAM": "Gemeente Buren", "SITE_URL": settings.SITE_URL}
+    context: dict[str, object] = {"GEMEENTE_NAAM": "Gemeente Buren", "SITE_URL": settings.SITE_URL}
     if staff:
         from .hooks import staff_menu
 
