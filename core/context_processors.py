@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.utils.functional import SimpleLazyObject
 
 # Pages under this prefix get the staff layout and menu (except the sign-in page itself).
 STAFF_PREFIX = "/medewerker/"
@@ -15,11 +14,7 @@ def portal(request):
     )
     context: dict[str, object] = {"GEMEENTE_NAAM": "Gemeente Buren", "SITE_URL": settings.SITE_URL}
     if staff:
-        from .hooks import staff_menu
-
+        # A short staff menu: the start page ("Mijn werk") lists every task of the role, so
+        # the header need not repeat those links (nor ask their permissions on every page).
         context["staff_layout"] = True
-        # Lazy: the menu is only built when a template renders it (not for redirects, JSON).
-        context["staff_menu"] = SimpleLazyObject(
-            lambda: staff_menu(user=request.user, pad=request.path)
-        )
     return context

@@ -130,25 +130,3 @@ def persoonlijke_links(*, email: str) -> list[Link]:
         if hasattr(module, "persoonlijke_links"):
             links.extend(module.persoonlijke_links(email=email))
     return links
-
-
-@dataclass(frozen=True)
-class MenuLink:
-    label: str
-    url: str
-    huidig: bool = False
-
-
-def staff_menu(*, user, pad: str) -> list[MenuLink]:
-    """The staff menu: the permission-based start-page links (STARTPAGINA) of every app.
-
-    Only the permission links, not `startpagina_links` (one link per kern, more queries):
-    the menu is on every staff page. The link whose URL starts the current path is marked.
-    """
-    links: list[MenuLink] = []
-    for module in app_modules("portaal"):
-        for start_link in getattr(module, "STARTPAGINA", ()):
-            if (link := start_link.voor(user)) is not None:
-                links.append(MenuLink(label=link.label, url=link.url))
-    langste = max((m.url for m in links if pad.startswith(m.url)), key=len, default="")
-    return [MenuLink(m.label, m.url, huidig=m.url == langste) for m in links]

@@ -33,6 +33,18 @@ class StrengeFilters(DjangoFilterBackend):
         return filterset
 
 
+class ZonderNulTekens(forms.CharField):
+    """A NUL never occurs in a slug: drop it, so the filter matches nothing, instead of a 400 that
+    the OpenAPI document (a plain string parameter) would not announce."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\x00", "")
+
+
+class SlugFilter(df.CharFilter):
+    field_class = ZonderNulTekens
+
+
 @extend_schema_field({"type": "integer", "minimum": 2000, "maximum": 2100})
 class JaarFilter(df.NumberFilter):
     """A calendar year, 2000 to 2100 (a year lookup outside what dates can hold is a 400)."""
@@ -46,7 +58,7 @@ class JaarFilter(df.NumberFilter):
 
 
 class KernFilter(df.FilterSet):
-    gebied = df.CharFilter(field_name="gebied__slug", help_text="Slug van het gebied.")
+    gebied = SlugFilter(field_name="gebied__slug", help_text="Slug van het gebied.")
 
     class Meta:
         model = Kern
@@ -54,7 +66,7 @@ class KernFilter(df.FilterSet):
 
 
 class InitiatiefFilter(df.FilterSet):
-    kern = df.CharFilter(field_name="kern__slug", help_text="Slug van de kern.")
+    kern = SlugFilter(field_name="kern__slug", help_text="Slug van de kern.")
     jaar = JaarFilter(field_name="status_sinds__year", help_text="Jaar van de laatste status.")
 
     class Meta:
@@ -63,7 +75,7 @@ class InitiatiefFilter(df.FilterSet):
 
 
 class VerhaalFilter(df.FilterSet):
-    kern = df.CharFilter(field_name="initiatief__kern__slug", help_text="Slug van de kern.")
+    kern = SlugFilter(field_name="initiatief__kern__slug", help_text="Slug van de kern.")
     jaar = JaarFilter(field_name="gepubliceerd_op__year", help_text="Jaar van publicatie.")
 
     class Meta:
@@ -72,7 +84,7 @@ class VerhaalFilter(df.FilterSet):
 
 
 class BijeenkomstFilter(df.FilterSet):
-    kern = df.CharFilter(field_name="kern__slug", help_text="Slug van de kern.")
+    kern = SlugFilter(field_name="kern__slug", help_text="Slug van de kern.")
     jaar = JaarFilter(field_name="begint_op__year", help_text="Jaar van de bijeenkomst.")
 
     class Meta:
@@ -81,7 +93,7 @@ class BijeenkomstFilter(df.FilterSet):
 
 
 class TrajectFilter(df.FilterSet):
-    kern = df.CharFilter(field_name="kernen__slug", distinct=True, help_text="Slug van de kern.")
+    kern = SlugFilter(field_name="kernen__slug", distinct=True, help_text="Slug van de kern.")
 
     class Meta:
         model = Traject
@@ -89,7 +101,7 @@ class TrajectFilter(df.FilterSet):
 
 
 class StemrondeFilter(df.FilterSet):
-    kern = df.CharFilter(field_name="kern__slug", help_text="Slug van de kern.")
+    kern = SlugFilter(field_name="kern__slug", help_text="Slug van de kern.")
     jaar = JaarFilter(field_name="jaar", help_text="Het budgetjaar.")
 
     class Meta:
