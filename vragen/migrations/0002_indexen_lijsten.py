@@ -4,6 +4,19 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+class AlleenPostgresIndex(migrations.AddIndex):
+    """NULLS LAST in an index is PostgreSQL's; the embedded SQLite of `make run` skips it
+    (the state still has the index, so the models and migrations agree)."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -18,7 +31,7 @@ class Migration(migrations.Migration):
             model_name='vraag',
             index=models.Index(condition=models.Q(('gewaardeerd_op__isnull', False)), fields=['gewaardeerd_op'], name='vraag_gewaardeerd_idx'),
         ),
-        migrations.AddIndex(
+        AlleenPostgresIndex(
             model_name='vraag',
             index=models.Index(models.OrderBy(models.F('deadline'), nulls_last=True), models.F('ontvangen_op'), models.F('id'), name='vraag_inbox_volgorde_idx'),
         ),
