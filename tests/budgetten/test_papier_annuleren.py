@@ -49,9 +49,7 @@ def ronde(kern, ambtenaar):
             titel=f"Plan {i}",
             omschrijving="Voor het dorp.",
         )
-    services.stemronde_fase_wijzigen(
-        stemronde_id=ronde.pk, naar=StemrondeFase.OPEN, door=ambtenaar
-    )
+    services.stemronde_fase_wijzigen(stemronde_id=ronde.pk, naar=StemrondeFase.OPEN, door=ambtenaar)
     return ronde
 
 
