@@ -389,3 +389,23 @@ def test_kernambtenaar_sees_the_count_in_the_round_view_and_others_are_refused(
     pagina = client.get(url).content.decode()
     assert re.search(rf'data-testid="beheer-steun-{k.pk}">2 \(minder dan 3\)', pagina)
     assert "ten minste 3" in pagina
+
+
+def test_the_aanvraag_page_of_a_candidate_shows_the_same_count(client, signed_in, kern, ambtenaar):
+    idee = InitiatiefFactory(kern=kern, status=InitiatiefStatus.TOEGEZEGD)
+    s = initiatieven_services.steun_geven(initiatief_id=idee.pk, email="a@voorbeeld.nl")
+    initiatieven_services.steun_bevestigen(steun_id=s.pk)
+    ronde = open_ronde(kern, ambtenaar, initiatief=idee)
+    gekoppeld, los = ronde.kandidaten.order_by("pk")
+    bevestigd(gekoppeld, "b@voorbeeld.nl")
+    bevestigd(los, "c@voorbeeld.nl")
+    signed_in(ambtenaar)
+    pagina = client.get(gekoppeld.aanvraag.get_absolute_url()).content.decode()
+    assert re.search(r'data-testid="aanvraag-steun">.*2 inwoners steunen', pagina)
+    pagina = client.get(los.aanvraag.get_absolute_url()).content.decode()
+    assert re.search(r'data-testid="aanvraag-steun">.*1 inwoner steunt', pagina)
+    # An aanvraag nobody could support shows no count.
+    gewoon = AanvraagFactory(kern=kern)
+    assert (
+        'data-testid="aanvraag-steun"' not in client.get(gewoon.get_absolute_url()).content.decode()
+    )
