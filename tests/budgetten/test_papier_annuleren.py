@@ -183,6 +183,10 @@ def test_the_division_does_not_count_an_annulled_ballot(ronde, ambtenaar):
     b.refresh_from_db()
     assert (a.stemmen, b.stemmen) == (0, 1)
     assert a.toegekend_bedrag == 0 and b.toegekend_bedrag == Decimal("300")
+    # Nor does open data count it.
+    from opendata import selectors as opendata_selectors
+
+    assert opendata_selectors.stemrondes().get(pk=ronde.pk).aantal_stembiljetten == 1
 
 
 def test_the_database_wants_a_reason_and_who_for_an_annulled_ballot(ronde, ambtenaar):
