@@ -129,6 +129,9 @@ class StembiljetAdmin(AlleenLezen, admin.ModelAdmin):
         "herinnerd_op",
         "aangemaakt_op",
         "geanonimiseerd_op",
+        "geannuleerd_op",
+        "geannuleerd_door",
+        "annuleer_reden",
     )
     readonly_fields = fields
 

@@ -126,4 +126,5 @@ class KandidaatUitkomst(models.TextChoices):
     TOEGEKEND = "toegekend", _("Krijgt het gevraagde bedrag")
     PAST_NIET = "past_niet", _("Past niet meer in het budget")
     GEEN_STEUN = "geen_steun", _("Geen stemmen gekregen")
+    TE_WEINIG_STEUN = "te_weinig_steun", _("Te weinig steunbetuigingen voor de regeling")
     VERVALLEN = "vervallen", _("Aanvraag was al ingetrokken of besloten")

@@ -130,3 +130,38 @@ class FaseBevestigForm(forms.Form):
                 _("Vink aan dat u weet dat deze stap niet ongedaan kan worden."),
             )
         return data
+
+
+class KandidaatSteunForm(forms.Form):
+    """A resident supports a candidate of the round with their e-mail address."""
+
+    email = email_veld(
+        help_text=_(
+            "Wij sturen u een e-mail om uw steun te bevestigen. Uw adres staat nergens op de "
+            "website en telt één keer mee. Steunen is geen stem: stemmen doet u apart."
+        )
+    )
+
+
+class PapierAnnulerenForm(forms.Form):
+    """Annul a disputed paper ballot: a reason, and a tick that it cannot be undone."""
+
+    reden = forms.CharField(
+        label=_("Waarom annuleert u deze papieren stem?"),
+        help_text=_(
+            "Bijvoorbeeld: verkeerd overgenomen, of de bewoner zegt niet zo gestemd te hebben. "
+            "De reden wordt bewaard bij de stem."
+        ),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Schrijf waarom u deze papieren stem annuleert."),
+            "max_length": _("Houd de reden korter dan 1000 tekens."),
+        },
+    )
+    zeker = forms.BooleanField(
+        label=_("Ik weet dat dit niet ongedaan kan worden."),
+        error_messages={
+            "required": _("Vink aan dat u weet dat annuleren niet ongedaan kan worden."),
+        },
+    )

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from core.privacy import Bewaartermijn, contact_anonimiseren, verwijderen
 
 from .constants import AanvraagStatus
-from .models import Aanvraag, Stembiljet
+from .models import Aanvraag, KandidaatSteun, Stembiljet
 
 ONBEVESTIGD = Bewaartermijn(
     sleutel="aanvraag_onbevestigd",
@@ -26,7 +26,14 @@ CONTACT = Bewaartermijn(
     na="na het besluit (afgewezen of ingetrokken) of het afrekenen",
     dan="geanonimiseerd (bedragen en besluit blijven bewaard)",
 )
-BEWAARTERMIJNEN = [ONBEVESTIGD, CONTACT]
+KANDIDAAT_STEUN = Bewaartermijn(
+    sleutel="kandidaat_steun",
+    wat="Uw e-mailadres bij uw steun voor een initiatief in een stemronde",
+    standaard_dagen=30,
+    na="na het verdelen van het budget (niet bevestigd: 7 dagen na het invullen)",
+    dan="verwijderd (de uitslag blijft)",
+)
+BEWAARTERMIJNEN = [ONBEVESTIGD, CONTACT, KANDIDAAT_STEUN]
 GESLOTEN = (AanvraagStatus.AFGEWEZEN, AanvraagStatus.INGETROKKEN, AanvraagStatus.VASTGESTELD)
 
 
@@ -38,11 +45,19 @@ def opruimen(*, nu: datetime) -> dict[str, int]:
     biljetten = verwijderen(
         Stembiljet.objects.filter(bevestigd_op__isnull=True, aangemaakt_op__lt=grens)
     )
+    steun = verwijderen(
+        KandidaatSteun.objects.filter(email_bevestigd_op__isnull=True, aangemaakt_op__lt=grens)
+    ) + verwijderen(
+        KandidaatSteun.objects.filter(
+            kandidaat__stemronde__verdeeld_op__lt=KANDIDAAT_STEUN.grens(nu)
+        )
+    )
     gesloten = Aanvraag.objects.annotate(klaar_op=Coalesce("besluit_op", "ingediend_op")).filter(
         status__in=GESLOTEN, klaar_op__lt=CONTACT.grens(nu)
     )
     return {
         "aanvraag_onbevestigd_verwijderd": aanvragen,
         "stembiljet_onbevestigd_verwijderd": biljetten,
+        "kandidaat_steun_verwijderd": steun,
         "aanvraag_contact_geanonimiseerd": contact_anonimiseren(gesloten),
     }

@@ -33,6 +33,21 @@ urlpatterns = [
         name="stemronde_uitslag",
     ),
     path(
+        "budgetten/stemmen/kandidaat/<int:kandidaat_pk>/steunen/",
+        views.kandidaat_steunen,
+        name="kandidaat_steunen",
+    ),
+    path(
+        "budgetten/stemmen/steun/bevestigen/<str:token>/",
+        views.kandidaat_steun_bevestigen,
+        name="kandidaat_steun_bevestigen",
+    ),
+    path(
+        "budgetten/stemmen/steun/<str:token>/",
+        views.kandidaat_steun_mijn,
+        name="kandidaat_steun_mijn",
+    ),
+    path(
         "budgetten/stemmen/bevestigen/<str:token>/",
         views.stem_bevestigen,
         name="stem_bevestigen",
@@ -125,6 +140,11 @@ urlpatterns = [
         "medewerker/budgetten/stemrondes/<int:stemronde_pk>/papieren-stem/",
         views.PapierenStemView.as_view(),
         name="stemronde_papier",
+    ),
+    path(
+        "medewerker/budgetten/stemrondes/<int:stemronde_pk>/papieren-stem/<int:pk>/annuleren/",
+        views.PapierenStemAnnulerenView.as_view(),
+        name="stemronde_papier_annuleren",
     ),
     path(
         "medewerker/budgetten/stemrondes/<int:stemronde_pk>/fase/",

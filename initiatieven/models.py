@@ -323,22 +323,34 @@ class Verhaal(models.Model):
         return reverse("initiatieven:verhaal", kwargs={"pk": self.pk})
 
 
-class Steun(models.Model):
+class SteunBasis(models.Model):
+    """One resident's support (draagvlak) with their e-mail address, for one item.
+
+    It counts once the address is confirmed; withdrawing through the personal link deletes
+    the row, so nothing of the resident stays behind. Each concrete kind adds the item it
+    supports and a unique constraint on (Lower(email), item); `services.steun` writes them
+    all the same way. Shared with budgetten (support for a voting candidate).
+    """
+
+    # Stored in lower case by the service; the constraints compare it in lower case too.
+    email = models.EmailField(_("e-mailadres"))
+    email_bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    link_versie = models.PositiveIntegerField(_("versie persoonlijke link"), default=1)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Steun(SteunBasis):
     """A resident supports a published initiative with their e-mail address (draagvlak).
 
-    It counts once the address is confirmed; one per address per initiative (the database
-    says so too); withdrawing through the personal link deletes the row, so nothing of the
-    resident stays behind.
+    One per address per initiative (the database says so too).
     """
 
     initiatief = models.ForeignKey(
         Initiatief, on_delete=models.CASCADE, related_name="steunbetuigingen"
     )
-    # Stored in lower case by the service; the constraint below compares it as written.
-    email = models.EmailField(_("e-mailadres"))
-    email_bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
-    link_versie = models.PositiveIntegerField(_("versie persoonlijke link"), default=1)
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
 
     class Meta:
         ordering = ["aangemaakt_op", "pk"]

@@ -96,4 +96,6 @@ def steun_mijn(request, token: str):
             if selectors.steunbaar_initiatief(pk=initiatief.pk)
             else "core:home"
         )
-    return render(request, "initiatieven/steun_mijn.html", {"steun": steun})
+    return render(
+        request, "initiatieven/steun_mijn.html", {"steun": steun, "titel": steun.initiatief.titel}
+    )

@@ -83,7 +83,11 @@ def stemrondes() -> QuerySet[Stemronde]:
         budgetten_selectors.publieke_stemrondes()
         .annotate(
             aantal_stembiljetten=Count(
-                "stembiljetten", filter=Q(stembiljetten__bevestigd_op__isnull=False)
+                "stembiljetten",
+                filter=Q(
+                    stembiljetten__bevestigd_op__isnull=False,
+                    stembiljetten__geannuleerd_op__isnull=True,
+                ),
             )
         )
         .prefetch_related(

@@ -193,6 +193,9 @@ MATRIX: dict[str, Rij] = {
                                         kwargs=lambda w, g: {"stemronde_pk": w.ronde.pk}),
     "budgetten:stemronde_uitslag": publiek("uitslag; zolang niet verdeeld terug naar de ronde",
                                            "33", kwargs=lambda w, g: {"stemronde_pk": w.ronde.pk}),
+    "budgetten:kandidaat_steunen": publiek("een kandidaat van een open stemronde steunen kan "
+                                           "iedereen; een lege POST toont het formulier", "22",
+                                           kwargs=_extra("kandidaat_pk", "kandidaat")),
     "vragen:vraag_stellen": publiek("een vraag stellen kan iedereen", "22"),
     "vragen:vraag_verstuurd": publiek("bedankpagina na een vraag", "22"),
     "participatie:bijeenkomsten": publiek("komende bijeenkomsten", "22"),
@@ -286,6 +289,16 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "NN 22 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 22 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.aanvraag, "budgetaanvraag")),
+    "budgetten:kandidaat_steun_bevestigen": link(
+        "steun voor een kandidaat bevestigen; GET toont alleen een knop",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.kandidaat_steun_onbevestigd, "kandidaat-steun-bevestigen")),
+    "budgetten:kandidaat_steun_mijn": link(
+        "de eigen steun voor een kandidaat; POST trekt hem in",
+        eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.kandidaat_steun, "kandidaat-steun")),
     "budgetten:stem_bevestigen": link(
         "een stem bevestigen; GET toont alleen een knop",
         eigen=                                "NN 22 NN NN NN NN NN NN NN NN NN NN",
@@ -466,6 +479,11 @@ MATRIX: dict[str, Rij] = {
     "budgetten:stemronde_papier": medewerker(
                                         "24 FF FF FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),
+    "budgetten:stemronde_papier_annuleren": medewerker(
+                                        "24 FF FF FF FF FF FF FF",
+                                        "FF FF FF FF FF FF FF FF",
+                                        kwargs=lambda w, g: {"stemronde_pk": g.stemronde.pk,
+                                                             "pk": g.papierbiljet.pk}),
     "budgetten:stemronde_fase": medewerker(
                                         "M3 FF FF FF FF FF FF FF",
                                         "FF FF FF FF FF FF FF FF"),
@@ -579,6 +597,9 @@ class Geval:
     aanmelding_onbevestigd: object = None
     steun: object = None
     steun_onbevestigd: object = None
+    kandidaat_steun: object = None
+    kandidaat_steun_onbevestigd: object = None
+    papierbiljet: object = None
     nominatie_onbevestigd: object = None
     abonnement: object = None
     abonnement_onbevestigd: object = None
@@ -609,7 +630,7 @@ def _inloggen(user) -> Client:
 
 def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
     from budgetten.constants import AanvraagStatus, RegelingCode
-    from budgetten.models import Stembiljet
+    from budgetten.models import KandidaatSteun, Stembiljet
     from initiatieven.constants import BijlageSoort, InitiatiefStatus
     from initiatieven.models import Nominatie, Steun, Verhaal
     from kernen.models import Kanaal, Organisatie
@@ -696,6 +717,22 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         steun_onbevestigd=Steun.objects.create(
             initiatief=initiatief, email=f"nog-niet@{kern.slug}.nl"
         ),
+        kandidaat_steun=KandidaatSteun.objects.create(
+            kandidaat=ronde.kandidaten.get(),
+            email=f"steun@{kern.slug}.nl",
+            email_bevestigd_op=timezone.now(),
+        ),
+        kandidaat_steun_onbevestigd=KandidaatSteun.objects.create(
+            kandidaat=ronde.kandidaten.get(), email=f"nog-niet@{kern.slug}.nl"
+        ),
+        # A paper ballot in the kern's own round, for the annul page.
+        papierbiljet=Stembiljet.objects.create(
+            stemronde=stemronde,
+            ingevoerd_door=g["ka"],
+            bevestigd_op=timezone.now(),
+            postcode="4116AA",
+            huisnummer=1,
+        ),
         nominatie_onbevestigd=Nominatie.objects.create(
             kern=kern,
             genomineerde="Truus",
@@ -720,10 +757,11 @@ def _privacyverzoek(kern):
 
 
 def bouw_wereld() -> Wereld:
-    from budgetten.constants import StemrondeFase
+    from budgetten.constants import KandidaatStatus, StemrondeFase
+    from budgetten.models import Kandidaat
     from monitoring.models import Actiepunt
     from participatie.constants import TrajectStatus
-    from tests.budgetten.factories import StemrondeFactory
+    from tests.budgetten.factories import AanvraagFactory, StemrondeFactory
     from tests.participatie.factories import BijeenkomstFactory, TrajectFactory
 
     call_command("seed")  # roles with the auth permissions of functioneel beheer, regelingen
@@ -751,6 +789,16 @@ def bouw_wereld() -> Wereld:
         stemmen_van=vandaag,
         stemmen_tot=vandaag + datetime.timedelta(days=14),
     )
+    # One admitted candidate in the open round: its public support page and links.
+    kandidaat = Kandidaat.objects.create(
+        stemronde=ronde,
+        aanvraag=AanvraagFactory(kern=publieke, jaar=vandaag.year),
+        status=KandidaatStatus.TOEGELATEN,
+        titel="Speeltoestel",
+        omschrijving="Bij het dorpshuis.",
+        gevraagd_bedrag="300.00",
+        beoordeeld_door=g["ka"],
+    )
     gevallen = {
         "eigen": _bouw_geval(kern, eigen=True, g=g, ronde=ronde),
         "vreemd": _bouw_geval(vreemde, eigen=False, g=g, ronde=ronde),
@@ -760,6 +808,7 @@ def bouw_wereld() -> Wereld:
     # Meetings for the whole municipality: one on its own, one of a traject of two kernen.
     breed = TrajectFactory(kernen=[kern, vreemde], eigenaar=g["derde"])
     extra = {
+        "kandidaat": kandidaat.pk,
         "gemeente": BijeenkomstFactory(kern=None, organisator=g["derde"]).pk,
         "traject": BijeenkomstFactory(kern=None, traject=breed, organisator=g["derde"]).pk,
     }

@@ -1381,6 +1381,48 @@ def papieren_stem(o: Omgeving) -> Doel:
     )
 
 
+def kandidaat_steunen(o: Omgeving) -> Doel:
+    from budgetten.forms_stemronde import KandidaatSteunForm
+
+    _regelingen()
+    kern, ambtenaar = _kernambtenaar()
+    ronde, _aanvraag_ = _stemronde(kern, ambtenaar, open_=True)
+    kandidaat = ronde.kandidaten.get()
+    return Doel(
+        url=reverse("budgetten:kandidaat_steunen", kwargs={"kandidaat_pk": kandidaat.pk}),
+        formulieren=[KandidaatSteunForm()],
+        geldig={"email": "steun@voorbeeld.nl"},
+        binden=lambda data, files: KandidaatSteunForm(data),
+    )
+
+
+def papieren_stem_annuleren(o: Omgeving) -> Doel:
+    from budgetten import services
+    from budgetten.forms_stemronde import PapierAnnulerenForm
+    from tests.budgetten.factories import adres_in
+
+    _regelingen()
+    kern, ambtenaar = _kernambtenaar()
+    o.als(ambtenaar)
+    ronde, _aanvraag_ = _stemronde(kern, ambtenaar, open_=True)
+    biljet = services.papieren_stem_invoeren(
+        stemronde_id=ronde.pk,
+        door=ambtenaar,
+        kandidaat_ids=[ronde.kandidaten.get().pk],
+        **adres_in(kern, huisnummer=5),
+    )
+    return Doel(
+        url=reverse(
+            "budgetten:stemronde_papier_annuleren",
+            kwargs={"stemronde_pk": ronde.pk, "pk": biljet.pk},
+        ),
+        formulieren=[PapierAnnulerenForm()],
+        geldig={"reden": "Verkeerd overgenomen.", "zeker": "on"},
+        binden=lambda data, files: PapierAnnulerenForm(data),
+        bewaakt=[biljet],
+    )
+
+
 def postcodegebied_beheer(o: Omgeving) -> Doel:
     kern = KernFactory(postcodes=[])
     o.als(MedewerkerFactory(rollen=["functioneel-beheer"], is_staff=True, is_superuser=True))
@@ -1975,6 +2017,16 @@ GEVALLEN: list[Geval] = [
     Geval("beheer-postcodegebied", (_f("kernen.admin.PostcodeGebiedForm"),), postcodegebied_beheer),
     Geval("kandidaat", (_f("budgetten.forms.KandidaatForm"),), kandidaat),
     Geval("stemmen", (_f("budgetten.forms.StemForm"),), stemmen),
+    Geval(
+        "kandidaat-steunen",
+        (_f("budgetten.forms_stemronde.KandidaatSteunForm"),),
+        kandidaat_steunen,
+    ),
+    Geval(
+        "papieren-stem-annuleren",
+        (_f("budgetten.forms_stemronde.PapierAnnulerenForm"),),
+        papieren_stem_annuleren,
+    ),
     Geval("beheer-bedragen-per-jaar", (), regelingjaar_beheer),
     # participatie: vragen
     Geval("vraag-stellen", (_f("vragen.forms.VraagStellenForm"),), vraag_stellen),

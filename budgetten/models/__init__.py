@@ -4,7 +4,7 @@ from .aanvragen import Aanvraag, AanvraagQuerySet, Kostenpost
 from .ledger import Budgetpost
 from .regelingen import NIET_NEGATIEF, Regeling, RegelingJaar
 from .signalering import Declaratie, Vrijwilligersvergoeding, bon_pad
-from .stemronde import Kandidaat, Stembiljet, Stemronde
+from .stemronde import Kandidaat, KandidaatSteun, Stembiljet, Stemronde
 
 __all__ = [
     "NIET_NEGATIEF",
@@ -13,6 +13,7 @@ __all__ = [
     "Budgetpost",
     "Declaratie",
     "Kandidaat",
+    "KandidaatSteun",
     "Kostenpost",
     "Regeling",
     "RegelingJaar",

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from initiatieven.models import SteunBasis
+
 from ..constants import (
     KandidaatStatus,
     KandidaatUitkomst,
@@ -224,6 +226,18 @@ class Stembiljet(models.Model):
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     # After the division the address is replaced by a keyed hash (see ADR 0008).
     geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    # A disputed paper ballot annulled by staff (services.papieren_stem_annuleren): it no
+    # longer counts but stays, with who, when and why, as the audit of the round.
+    geannuleerd_op = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+    geannuleerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geannuleerd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    annuleer_reden = models.TextField(_("reden van annuleren"), blank=True)
 
     class Meta:
         ordering = ["-aangemaakt_op"]
@@ -245,6 +259,15 @@ class Stembiljet(models.Model):
                 condition=~models.Q(email="") | models.Q(ingevoerd_door__isnull=False),
                 name="stembiljet_email_of_papier",
             ),
+            # Only paper ballots are annulled, and never without who and why.
+            models.CheckConstraint(
+                condition=models.Q(geannuleerd_op__isnull=True)
+                | (
+                    models.Q(ingevoerd_door__isnull=False, geannuleerd_door__isnull=False)
+                    & ~models.Q(annuleer_reden="")
+                ),
+                name="stembiljet_annuleren_papier_met_reden",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -253,3 +276,38 @@ class Stembiljet(models.Model):
     @property
     def is_papier(self) -> bool:
         return self.ingevoerd_door_id is not None
+
+    @property
+    def is_geannuleerd(self) -> bool:
+        return self.geannuleerd_op is not None
+
+
+class KandidaatSteun(SteunBasis):
+    """A resident supports a voting candidate with their e-mail address (draagvlak), the same
+    mechanism as support for an initiative (initiatieven.Steun): confirmed by mail, one per
+    address per candidate (the constraint below), withdrawable through the personal link.
+
+    Support is not a vote: it is given while the round is open, shows how many residents back
+    the plan, and counts toward the regeling's minimum of supporters (RegelingJaar.min_steun,
+    see selectors.steun_aantallen_kandidaten for how it adds up with the linked initiative).
+    """
+
+    kandidaat = models.ForeignKey(
+        Kandidaat,
+        verbose_name=_("kandidaat"),
+        on_delete=models.CASCADE,
+        related_name="steunbetuigingen",
+    )
+
+    class Meta:
+        ordering = ["aangemaakt_op", "pk"]
+        verbose_name = _("steunbetuiging voor een kandidaat")
+        verbose_name_plural = _("steunbetuigingen voor kandidaten")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), "kandidaat", name="steun_een_per_adres_per_kandidaat"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Steun kandidaat {self.kandidaat_id}"

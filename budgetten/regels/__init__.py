@@ -15,6 +15,7 @@ from .aanvragen import (
     steun_tekort,
     straat_bijdrage,
     straat_sleutel,
+    te_weinig_steun,
 )
 from .algemeen import (
     CRITERIA,
@@ -78,6 +79,7 @@ __all__ = [
     "controleer_straatbijeenkomst",
     "controleer_toekenning",
     "steun_tekort",
+    "te_weinig_steun",
     "controleer_vaststelling",
     "controleer_vrijwilligersvergoeding",
     "euro_tekst",

@@ -194,11 +194,18 @@ def controleer_betaling(*, bedrag: Decimal, nog_te_betalen: Decimal) -> Bevindin
 
 
 def steun_tekort(*, minimum: int, aantal: int) -> str | None:
-    """The refusal when the linked initiative has fewer confirmed supporters than the
-    regeling asks for this year; None when there is enough support (or no minimum)."""
-    if minimum <= 0 or aantal >= minimum:
+    """The refusal when the initiative (the linked one, or the voting candidate) has fewer
+    confirmed supporters than the regeling asks for this year; None when there is enough
+    support (or no minimum)."""
+    if not te_weinig_steun(minimum=minimum, aantal=aantal):
         return None
     return (
-        f"Het gekoppelde initiatief heeft {aantal} van de {minimum} steunbetuigingen die deze "
+        f"Het initiatief heeft {aantal} van de {minimum} steunbetuigingen die deze "
         "regeling vraagt. Toekennen kan pas als er genoeg inwoners steunen."
     )
+
+
+def te_weinig_steun(*, minimum: int, aantal: int | None) -> bool:
+    """Below the regeling's minimum of confirmed supporters. `aantal` None: nobody could
+    support the aanvraag (no linked initiative, no candidacy), so no minimum applies."""
+    return aantal is not None and minimum > 0 and aantal < minimum

@@ -195,6 +195,8 @@ class StemKandidaat:
     gevraagd: Decimal
     ingediend_op: datetime
     vervallen: bool = False
+    # Fewer confirmed supporters than the regeling's minimum for the year (RegelingJaar.min_steun).
+    te_weinig_steun: bool = False
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,8 @@ def verdeel_budget(
     - One that does not fit in what is left is skipped; the next ones (fewer votes, smaller
       amount) may still fit.
     - An initiative without a single vote gets nothing.
+    - One with fewer supporters than the regeling's minimum (`te_weinig_steun`) gets nothing
+      and takes no money, whatever its votes: the minimum holds before any grant.
     - A candidate whose aanvraag was withdrawn or decided meanwhile (`vervallen`) gets
       nothing and takes no money.
     Never hands out more than `beschikbaar`.
@@ -234,6 +238,8 @@ def verdeel_budget(
             uitkomst = KandidaatUitkomst.VERVALLEN
         elif k.stemmen <= 0:
             uitkomst = KandidaatUitkomst.GEEN_STEUN
+        elif k.te_weinig_steun:
+            uitkomst = KandidaatUitkomst.TE_WEINIG_STEUN
         elif k.gevraagd <= over:
             bedrag = k.gevraagd
             over -= bedrag

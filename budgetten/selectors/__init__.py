@@ -39,6 +39,8 @@ from .stemronde import (
     kandidaten_met_stemmen,
     lopende_stemronde,
     open_stemronde_van_kern,
+    papieren_stembiljet,
+    papieren_stembiljetten,
     publieke_kandidaten,
     publieke_stemronde,
     publieke_stemrondes,
@@ -47,8 +49,18 @@ from .stemronde import (
     stemronde_van_kern,
     stemrondes_voor_medewerker,
 )
+from .stemronde_steun import (
+    kandidaat_steun_qs,
+    steun_aantal_aanvraag,
+    steun_aantallen_kandidaten,
+    steunbare_kandidaat,
+)
 
 __all__ = [
+    "kandidaat_steun_qs",
+    "steun_aantal_aanvraag",
+    "steun_aantallen_kandidaten",
+    "steunbare_kandidaat",
     "aanvragen_van_initiatief",
     "Grootboekregel",
     "NUL",
@@ -69,6 +81,8 @@ __all__ = [
     "monitoring_per_kern",
     "lopende_stemronde",
     "open_stemronde_van_kern",
+    "papieren_stembiljet",
+    "papieren_stembiljetten",
     "stembiljet_bestaat",
     "pot",
     "pot_van_aanvraag",

@@ -86,7 +86,11 @@ def kandidaten_met_stemmen(ronde: Stemronde) -> QuerySet[Kandidaat]:
         .select_related("aanvraag")
         .annotate(
             aantal_stemmen=Count(
-                "stembiljetten", filter=Q(stembiljetten__bevestigd_op__isnull=False)
+                "stembiljetten",
+                filter=Q(
+                    stembiljetten__bevestigd_op__isnull=False,
+                    stembiljetten__geannuleerd_op__isnull=True,
+                ),
             )
         )
         .order_by("plaats", "-aantal_stemmen", "titel", "pk")
@@ -106,17 +110,33 @@ def aanvragen_voor_stemronde(ronde: Stemronde) -> QuerySet[Aanvraag]:
     )
 
 
+# A ballot counts when confirmed (a paper one is at once) and not annulled.
+TELT_MEE = Q(bevestigd_op__isnull=False, geannuleerd_op__isnull=True)
+
+
 def stembiljetten_telling(ronde: Stemronde) -> dict[str, int]:
+    """Counted ballots (of which on paper), unconfirmed ones, and annulled paper ballots."""
     telling = Stembiljet.objects.filter(stemronde=ronde).aggregate(
-        bevestigd=Count("pk", filter=Q(bevestigd_op__isnull=False)),
-        papier=Count("pk", filter=Q(ingevoerd_door__isnull=False)),
-        totaal=Count("pk"),
+        bevestigd=Count("pk", filter=TELT_MEE),
+        papier=Count("pk", filter=TELT_MEE & Q(ingevoerd_door__isnull=False)),
+        onbevestigd=Count("pk", filter=Q(bevestigd_op__isnull=True)),
+        geannuleerd=Count("pk", filter=Q(geannuleerd_op__isnull=False)),
     )
-    return {
-        "bevestigd": telling["bevestigd"],
-        "papier": telling["papier"],
-        "onbevestigd": telling["totaal"] - telling["bevestigd"],
-    }
+    return {k: telling[k] for k in ("bevestigd", "papier", "onbevestigd", "geannuleerd")}
+
+
+def papieren_stembiljetten(ronde: Stemronde) -> QuerySet[Stembiljet]:
+    """The round's paper ballots, newest first, with who entered and who annulled them."""
+    return (
+        Stembiljet.objects.filter(stemronde=ronde, ingevoerd_door__isnull=False)
+        .select_related("ingevoerd_door", "geannuleerd_door")
+        .prefetch_related("steunt")
+        .order_by("-aangemaakt_op", "-pk")
+    )
+
+
+def papieren_stembiljet(ronde: Stemronde, pk: int) -> Stembiljet | None:
+    return papieren_stembiljetten(ronde).filter(pk=pk).first()
 
 
 def stemronde_van_kern(*, kern: Kern, jaar: int) -> Stemronde | None:

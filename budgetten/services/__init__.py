@@ -50,16 +50,32 @@ from .stemronde_privacy import (
 from .stemronde_stemmen import (
     AL_GESTEMD_ADRES,
     AL_GESTEMD_EMAIL,
+    papieren_stem_annuleren,
     papieren_stem_invoeren,
     stem_bevestigen,
     stem_uitbrengen,
+)
+from .stemronde_steun import (
+    KANDIDAAT_STEUN,
+    KANDIDAAT_STEUN_BEVESTIGEN,
+    KANDIDAAT_STEUN_LINK,
+    kandidaat_steun_bevestigen,
+    kandidaat_steun_intrekken,
+    kandidaat_steunen,
 )
 
 __all__ = [
     "AL_GESTEMD_ADRES",
     "AL_GESTEMD_EMAIL",
     "lopende_stemronde_voor",
+    "papieren_stem_annuleren",
     "papieren_stem_invoeren",
+    "KANDIDAAT_STEUN",
+    "KANDIDAAT_STEUN_BEVESTIGEN",
+    "KANDIDAAT_STEUN_LINK",
+    "kandidaat_steun_bevestigen",
+    "kandidaat_steun_intrekken",
+    "kandidaat_steunen",
     "stem_herinnering_versturen",
     "stem_herinneringen_versturen",
     "stemronde_sluiten_als_verlopen",

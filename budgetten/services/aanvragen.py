@@ -17,7 +17,6 @@ from django.utils import timezone
 from core.fouten import Weigering
 from core.links import BEVESTIG_GELDIG_DAGEN, LinkSoort
 from core.mail import mail_versturen
-from initiatieven import selectors as initiatieven_selectors
 from kernen.models import Kern
 
 from .. import regels as r
@@ -245,11 +244,12 @@ def aanvraag_besluiten(
                     "of doelgroep.",
                 )
         rj = selectors.regelingjaar_voor(aanvraag.regeling, aanvraag.jaar)
-        if rj is not None and aanvraag.initiatief_id is not None:
-            tekort = r.steun_tekort(
-                minimum=rj.min_steun,
-                aantal=initiatieven_selectors.aantal_steun(initiatief_id=aanvraag.initiatief_id),
-            )
+        # The supporters of the linked initiative and, for a voting candidate, of the
+        # candidate, each address once (selectors.steun_aantal_aanvraag); None: nobody
+        # could support this aanvraag, so no minimum applies.
+        steun_aantal = selectors.steun_aantal_aanvraag(aanvraag) if rj is not None else None
+        if rj is not None and steun_aantal is not None:
+            tekort = r.steun_tekort(minimum=rj.min_steun, aantal=steun_aantal)
             if tekort:
                 raise fout("motivering", tekort)
         bevindingen = r.controleer_toekenning(

@@ -344,6 +344,12 @@ def _motivering_uit_stemronde(ronde: Stemronde, t: r.Toewijzing) -> str:
         return f"{basis} U krijgt het bedrag dat u vroeg."
     if t.uitkomst == KandidaatUitkomst.GEEN_STEUN:
         return f"{basis} Zonder stemmen krijgt een initiatief geen geld uit de stemronde."
+    if t.uitkomst == KandidaatUitkomst.TE_WEINIG_STEUN:
+        return (
+            f"{basis} De regeling vraagt een minimum aantal inwoners dat het initiatief "
+            "steunt (bevestigd per e-mail). Dat aantal is niet gehaald, dus het initiatief "
+            "krijgt geen geld uit de stemronde."
+        )
     return (
         f"{basis} Wat er over was van het budget, was niet genoeg voor het bedrag dat u vroeg. "
         "Initiatieven met meer stemmen gingen voor."
@@ -364,9 +370,16 @@ def _stemronde_verdelen(ronde: Stemronde, *, door) -> None:
         .filter(pk__in=[k.aanvraag_id for k in kandidaten.values()])
         .order_by("pk")
     }
-    post = ledger.vergrendelen(regeling=_leefbaarheid(), jaar=ronde.jaar, kern=ronde.kern)
+    leefbaarheid = _leefbaarheid()
+    post = ledger.vergrendelen(regeling=leefbaarheid, jaar=ronde.jaar, kern=ronde.kern)
     if post.vrij is None:
         raise fout("fase", "Voor dit jaar is geen leefbaarheidsbudget vastgesteld.")
+    # The regeling's minimum of supporters, checked here with the same count that
+    # aanvraag_besluiten checks, so a candidate short of it is passed over, not a refusal
+    # halfway through the division.
+    rj = selectors.regelingjaar_voor(leefbaarheid, ronde.jaar)
+    minimum = rj.min_steun if rj else 0
+    steun = selectors.steun_aantallen_kandidaten(kandidaten) if minimum else {}
     toewijzingen = r.verdeel_budget(
         [
             r.StemKandidaat(
@@ -375,6 +388,7 @@ def _stemronde_verdelen(ronde: Stemronde, *, door) -> None:
                 gevraagd=k.gevraagd_bedrag,
                 ingediend_op=aanvragen[k.aanvraag_id].ingediend_op,
                 vervallen=aanvragen[k.aanvraag_id].status != AanvraagStatus.INGEDIEND,
+                te_weinig_steun=r.te_weinig_steun(minimum=minimum, aantal=steun.get(k.pk)),
             )
             for k in kandidaten.values()
         ],

@@ -191,6 +191,7 @@ def papieren_stem_invoeren(
         and Stembiljet.objects.filter(
             stemronde=ronde,
             ingevoerd_door__isnull=False,
+            geannuleerd_op__isnull=True,
             postcode=adres.postcode,
             huisnummer=adres.huisnummer,
             toevoeging=adres.toevoeging,
@@ -235,4 +236,52 @@ def stem_bevestigen(*, stembiljet_id: int, vandaag: date | None = None) -> Stemb
     biljet.voorlopige_keuze = []
     biljet.bevestigd_op = timezone.now()
     biljet.save(update_fields=["voorlopige_keuze", "bevestigd_op"])
+    return biljet
+
+
+@transaction.atomic
+def papieren_stem_annuleren(
+    *, stembiljet_id: int, door, reden: str, vandaag: date | None = None
+) -> Stembiljet:
+    """Annul a disputed paper ballot: it stops counting at once, and stays (never deleted
+    while the round is open) with who annulled it, when and why - the audit of the round.
+
+    Only paper ballots (an online ballot is the resident's own, confirmed by mail), only
+    while residents can vote (after closing the count is what the division uses), and a
+    reason is required. Irreversible: an annulled ballot is not restored. The address is
+    freed (adres_sleutel cleared, postcode and number kept for the audit), so the correct
+    ballot can be entered or the resident can vote online. Permission (kernambtenaar of
+    the round's kern) is the view's."""
+    vandaag = vandaag or timezone.localdate()
+    ronde_id = Stembiljet.objects.values_list("stemronde_id", flat=True).get(pk=stembiljet_id)
+    ronde = vergrendel_stemronde(ronde_id)
+    biljet = Stembiljet.objects.select_for_update().get(pk=stembiljet_id)
+    if not door.has_perm("budgetten.beheer_stemronde", ronde):
+        # The view refuses first; this keeps the rule true for any other caller.
+        raise fout("reden", "Alleen de kernambtenaar van deze kern annuleert hier een stem.")
+    if not biljet.is_papier:
+        raise fout("reden", "Alleen een papieren stem kunt u annuleren.")
+    if biljet.is_geannuleerd:
+        raise fout("reden", "Deze papieren stem is al geannuleerd.")
+    if not r.stemmen_mogelijk(
+        fase=ronde.fase,
+        stemmen_van=ronde.stemmen_van,
+        stemmen_tot=ronde.stemmen_tot,
+        vandaag=vandaag,
+    ):
+        raise fout(
+            "reden",
+            "Een papieren stem annuleert u alleen zolang het stemmen open is. "
+            "Na het sluiten telt de uitslag zoals hij is.",
+        )
+    reden = (reden or "").replace("\x00", "").strip()
+    if not reden:
+        raise fout("reden", "Schrijf waarom u deze papieren stem annuleert.")
+    biljet.geannuleerd_op = timezone.now()
+    biljet.geannuleerd_door = door
+    biljet.annuleer_reden = reden
+    biljet.adres_sleutel = None
+    biljet.save(
+        update_fields=["geannuleerd_op", "geannuleerd_door", "annuleer_reden", "adres_sleutel"]
+    )
     return biljet

@@ -47,8 +47,20 @@ from .stemronde import (
     stemronde_publiek,
     stemronde_uitslag,
 )
+from .stemronde_papier import PapierenStemAnnulerenView
+from .stemronde_steun import (
+    KandidaatSteunBevestigenView,
+    kandidaat_steun_bevestigen,
+    kandidaat_steun_mijn,
+    kandidaat_steunen,
+)
 
 __all__ = [
+    "KandidaatSteunBevestigenView",
+    "PapierenStemAnnulerenView",
+    "kandidaat_steun_bevestigen",
+    "kandidaat_steun_mijn",
+    "kandidaat_steunen",
     "AanvraagAdviesView",
     "AanvraagBesluitenView",
     "AanvraagBetalenView",

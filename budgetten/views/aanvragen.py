@@ -276,11 +276,9 @@ class AanvraagDetailView(AanvraagMixin, TemplateView):
         aanvraag = self.get_permission_object()
         ctx = {
             "aanvraag": aanvraag,
-            "steun_aantal": (
-                initiatieven_selectors.aantal_steun(initiatief_id=aanvraag.initiatief_id)
-                if aanvraag.initiatief_id
-                else None
-            ),
+            # The linked initiative's supporters and, for a voting candidate, its own (each
+            # address once): the count the regeling's minimum is checked against.
+            "steun_aantal": selectors.steun_aantal_aanvraag(aanvraag),
             # The pot of the application's own budget year: the one a decision books against.
             "pot": selectors.pot_van_aanvraag(aanvraag),
             "historie": aanvraag.history.select_related("history_user").order_by("-history_date")[

@@ -82,12 +82,15 @@ def stemronde_publiek(request, stemronde_pk: int):
                 return redirect("budgetten:stem_verstuurd", stemronde_pk=ronde.pk)
     elif request.method == "POST":
         messages.error(request, "Stemmen kan nu niet in deze stemronde.")
+    steun = selectors.steun_aantallen_kandidaten(k.pk for k in kandidaten)
     return render(
         request,
         "budgetten/stemronde_publiek.html",
         {
             "ronde": ronde,
             "kandidaten": kandidaten,
+            "steun_rijen": [(k, steun[k.pk]) for k in kandidaten],
+            "kan_steunen": open_,
             "form": form,
             "stand": r.stemronde_stand(
                 fase=ronde.fase,
@@ -252,12 +255,17 @@ class StemrondeBeheerView(StemrondeMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ronde = self.get_permission_object()
         leef = Regeling.objects.filter(code=RegelingCode.LEEFBAARHEID).first()
+        kandidaten = list(
+            selectors.kandidaten_met_stemmen(ronde).filter(status=KandidaatStatus.TOEGELATEN)
+        )
+        steun = selectors.steun_aantallen_kandidaten(k.pk for k in kandidaten)
+        rj = selectors.regelingjaar_voor(leef, ronde.jaar) if leef else None
         return super().get_context_data(
             ronde=ronde,
             aanvragen=selectors.aanvragen_voor_stemronde(ronde),
-            kandidaten=selectors.kandidaten_met_stemmen(ronde).filter(
-                status=KandidaatStatus.TOEGELATEN
-            ),
+            kandidaten=kandidaten,
+            steun_rijen=[(k, steun[k.pk]) for k in kandidaten],
+            min_steun=rj.min_steun if rj else 0,
             telling=selectors.stembiljetten_telling(ronde),
             vrij=selectors.vrij_budget(leef, ronde.jaar, kern=ronde.kern) if leef else None,
             volgende=sorted(services.STEMRONDE_OVERGANGEN[ronde.fase]),
@@ -412,6 +420,7 @@ class PapierenStemView(StemrondeMixin, View):
                 "ronde": ronde,
                 "stand": ronde.stand,
                 "telling": selectors.stembiljetten_telling(ronde),
+                "biljetten": selectors.papieren_stembiljetten(ronde),
             },
             status=status,
         )

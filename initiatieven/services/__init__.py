@@ -433,16 +433,26 @@ def onbevestigde_initiatieven_verwijderen(*, nu: datetime | None = None) -> int:
 
 # Steun lives in its own module; its writes are part of this app's public services.
 from .steun import (  # noqa: E402
+    INITIATIEF_STEUN,
     STEUN_BEVESTIG_LINK,
     STEUN_LINK,
+    SteunSoort,
     steun_bevestigen,
+    steun_bevestigen_van,
     steun_geven,
+    steun_geven_van,
     steun_intrekken,
+    steun_intrekken_van,
 )
 
 __all__ = [
+    "INITIATIEF_STEUN",
     "STEUN_BEVESTIG_LINK",
     "STEUN_LINK",
+    "SteunSoort",
+    "steun_bevestigen_van",
+    "steun_geven_van",
+    "steun_intrekken_van",
     "steun_bevestigen",
     "steun_geven",
     "steun_intrekken",
