@@ -13,6 +13,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Rol
+from kernen.models import Kern
 from tests.factories import DEMO_TOTP_KEY_HEX, MedewerkerFactory
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "nl" / "LC_MESSAGES"
@@ -58,7 +59,7 @@ def test_the_admin_pages_of_the_second_factor_and_sign_in_attempts_are_dutch(cli
         reverse("admin:otp_static_staticdevice_add"),
         reverse("admin:axes_accessattempt_changelist"),
         reverse("admin:axes_accesslog_changelist"),
-        reverse("admin:kernen_kern_history", args=[1]),
+        reverse("admin:kernen_kern_history", args=[Kern.objects.order_by("pk").first().pk]),
     ]
     for url in paginas:
         html = _html(client, url)
