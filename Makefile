@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Two workers (pytest-xdist), one test module per worker at a time.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test test-dates typecheck chaos-mail install assets lint ci-deps clean bench screenshots
+.PHONY: run test test-dates typecheck chaos-mail install assets lint ci-deps clean bench screenshots messages
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden; zet PYTHON=..."; exit 1; }
@@ -55,6 +55,10 @@ test: install
 	$(BIN)/python scripts/mypy_baseline.py
 	$(BIN)/python scripts/services_report.py
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The Dutch for the admin's third-party parts (locale/nl/LC_MESSAGES/*.po); commit the .mo files.
+messages:
+	for d in django djangojs; do msgfmt --check -o locale/nl/LC_MESSAGES/$$d.mo locale/nl/LC_MESSAGES/$$d.po; done
 
 # mypy (django-stubs) against mypy-baseline.txt, which may only shrink.
 typecheck: $(STAMP)

@@ -4,6 +4,10 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from .models import Medewerker, Team
+from .tweede_factor import registreren
+
+# django-otp's device admins, in Dutch and without secrets (accounts.tweede_factor).
+registreren(admin.site)
 
 
 @admin.register(Medewerker)

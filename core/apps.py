@@ -18,3 +18,10 @@ class CoreConfig(AppConfig):
         from .publiek_cache import signalen_koppelen
 
         signalen_koppelen()
+
+        from django.core import checks
+
+        from .juridisch import controleer
+
+        # The legal pages' data files: a missing required field stops the deploy.
+        checks.register(controleer)

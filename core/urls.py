@@ -1,7 +1,6 @@
 """The site's own pages: home, the staff start page, the fixed pages, personal links."""
 
 from django.urls import path
-from django.views.generic import TemplateView
 
 from . import avg_views, status, views
 
@@ -11,12 +10,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("medewerker/", views.StaffStartView.as_view(), name="staff_start"),
     path("privacy/", views.privacy, name="privacy"),
-    path(
-        "toegankelijkheid/",
-        TemplateView.as_view(template_name="pages/toegankelijkheid.html"),
-        name="toegankelijkheid",
-    ),
-    path("contact/", TemplateView.as_view(template_name="pages/contact.html"), name="contact"),
+    # Both pages are made from data files in core/data/ (core.juridisch).
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("contact/", views.contact, name="contact"),
     path("mijn-links/", views.mijn_links, name="mijn_links"),
     # Browsers ask /favicon.ico whatever the page says; send them to the SVG icon.
     path("favicon.ico", views.favicon, name="favicon"),

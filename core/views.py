@@ -81,6 +81,24 @@ def te_veel_verzoeken(request, exception=None):
 
 
 @require_safe
+@require_safe
+def toegankelijkheid(request):
+    from .juridisch import contactgegevens, toegankelijkheidsverklaring
+
+    return render(
+        request,
+        "pages/toegankelijkheid.html",
+        {"verklaring": toegankelijkheidsverklaring(), "contact": contactgegevens()},
+    )
+
+
+@require_safe
+def contact(request):
+    from .juridisch import contactgegevens
+
+    return render(request, "pages/contact.html", {"contact": contactgegevens()})
+
+
 def privacy(request):
     from django.conf import settings
 

@@ -46,12 +46,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own widget templates for FORM_RENDERER = TemplatesSetting (below).
+    "django.forms",
     "crispy_forms",
     "django_filters",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    # django-otp's and django-axes's apps under Dutch names in the admin (accounts.apps)
+    "accounts.apps.TotpConfig",
+    "accounts.apps.ReservecodesConfig",
+    "accounts.apps.InlogpogingenConfig",
     "django_ratelimit",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
@@ -122,6 +125,10 @@ TEMPLATES = [
     },
 ]
 
+# Widgets' templates are found like every other template, so templates/admin/widgets/ can
+# repair one of Django's (split_datetime.html: a label for the date and for the time).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -171,6 +178,9 @@ if not os.environ.get("REDIS_URL"):
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 OTP_TOTP_ISSUER = "Gemeente Buren - Kerngericht"
+# Functioneel beheer manages second-factor devices in the admin but never sees their secrets:
+# no key on a saved device's form, no QR-code pages, no reserve codes (accounts.tweede_factor).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]

@@ -110,6 +110,8 @@ def _crawl(page, axe_check, base: str, start: str, depth: int = 3) -> list[str]:
 def test_public_pages_reachable_from_home_are_accessible(page, axe_check_streng, live_server, demo):
     seen = _crawl(page, axe_check_streng, live_server.url, "/")
     assert len(seen) > 10
+    # The legal pages (made from core/data/, core.juridisch) are among them.
+    assert {"/toegankelijkheid/", "/contact/", "/privacy/"} <= set(seen), seen
 
 
 @pytest.mark.parametrize("username", ROLLEN)
