@@ -1,6 +1,6 @@
 """Every read the trajecten and bijeenkomsten pages make, with their joins done up front."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Rol
@@ -145,13 +145,19 @@ def aanmeldingen_van(bijeenkomst: Bijeenkomst) -> QuerySet[Aanmelding]:
     return bijeenkomst.aanmeldingen.order_by("status", "aangemeld_op", "pk")
 
 
-def kern_dashboard(*, kern: Kern, nu=None) -> dict:
+def kern_dashboard(*, kern: Kern, user, nu=None) -> dict:
+    """The kern's coming meetings (each with `mag_openen`: whether this user may open its
+    staff page, asked in the same query, so the page's query count does not depend on
+    whether there are meetings) and its running trajecten. Two queries."""
     nu = nu or timezone.now()
     return {
         "bijeenkomsten": list(
             Bijeenkomst.objects.komend(nu)
             .filter(Q(kern=kern) | Q(kern__isnull=True))
             .met_aantallen()
+            .annotate(
+                mag_openen=Exists(bijeenkomsten_met_aanmeldingen(user).filter(pk=OuterRef("pk")))
+            )
             .order_by("begint_op")[:5]
         ),
         "trajecten": list(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Rol
 from kernen.models import Kern
+from kernen.selectors import kernambtenaar_kern_ids
 from vragen.models import Routering, Vraag
 
 from .constants import OPEN_STATUSSEN
@@ -24,7 +25,7 @@ def vragen_zichtbaar_voor(user) -> QuerySet[Vraag]:
         return qs
     scope = Q(pk__in=[])
     if user.heeft_rol(Rol.KERNAMBTENAAR):
-        scope |= Q(kern_id__in=Kern.objects.filter(kernambtenaren=user).values("pk"))
+        scope |= Q(kern_id__in=kernambtenaar_kern_ids(user))
     if user.heeft_rol(Rol.BELEIDSMEDEWERKER) or user.heeft_rol(Rol.TEAMMANAGER):
         scope |= Q(behandelaar=user)
         if user.team_id:

@@ -233,7 +233,7 @@ class AanvraagLijstView(StaffPermissionMixin, TemplateView):
     template_name = "budgetten/aanvraag_lijst.html"
 
     def get_context_data(self, **kwargs):
-        qs = selectors.aanvragen_voor_medewerker(self.request.user)
+        qs = selectors.aanvragen_lijst(self.request.user)
         filterset = AanvraagFilter(self.request.GET or None, queryset=qs)
         page = pagina(self.request, filterset.qs)
         return super().get_context_data(
