@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's widget templates, for FORM_RENDERER = TemplatesSetting below.
+    "django.forms",
     "crispy_forms",
     "django_filters",
     "django_otp",
@@ -121,6 +123,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so templates/django/forms/ may replace one of Django's
+# widget templates (the select writes its options out: cheaper filter forms, issue 12).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.config(
