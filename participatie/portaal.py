@@ -13,8 +13,8 @@ from . import selectors, services
 def dashboard_panel(*, request, kern) -> Panel | None:
     gegevens = selectors.kern_dashboard(kern=kern, user=request.user)
     # A meeting for the whole municipality shows on every kern's dashboard; link to its staff
-    # page only where the rule lets this user in (the same selector, asked in the dashboard's
-    # query), else to the public page, so no link on the dashboard answers 403.
+    # page only where the rule lets this user in (the same selector, one query, asked even
+    # without meetings), else to the public page, so no link on the dashboard answers 403.
     for b in gegevens["bijeenkomsten"]:
         b.dashboard_url = (
             reverse("participatie:bijeenkomst_detail", kwargs={"bijeenkomst_pk": b.pk})
