@@ -110,7 +110,7 @@ def voorbereiden() -> None:
         ("verhalen", "/initiatieven/verhalen/", "an"),
         ("budgetcijfers", f"/budgetten/cijfers/{jaar}/", "an"),
         ("bijeenkomsten", "/bijeenkomsten/", "an"),
-        ("open data API", "/api/v1/initiatieven/", "an"),
+        ("open data API", "/api/v1/initiatieven", "an"),
         ("kerndashboard", f"/medewerker/kernen/{kern.slug}/dashboard/", "ka"),
         (
             "initiatieven (filter)",

@@ -12,15 +12,15 @@ from accounts.rules import (
     is_functioneel_beheer,
     is_kernambtenaar,
 )
+from kernen.rules import is_kernambtenaar_van
 
 from .constants import SIGNALERING_TEAM, AanvraagStatus, RegelingCode
 
 
 @rules.predicate
 def is_kernambtenaar_van_aanvraag(user, aanvraag) -> bool:
-    if aanvraag is None:
-        return False
-    return aanvraag.kern.kernambtenaren.filter(pk=user.pk).exists()
+    # From the user's kern ids, read once per request (kernen.rules), not a query per check.
+    return aanvraag is not None and is_kernambtenaar_van(user, aanvraag.kern)
 
 
 @rules.predicate
@@ -80,8 +80,7 @@ rules.add_perm("budgetten.grant_vrijwilligersvergoeding", signalering_behandelaa
 def is_kernambtenaar_van_stemronde(user, obj) -> bool:
     if obj is None:
         return False
-    kern = getattr(obj, "kern", obj)
-    return kern.kernambtenaren.filter(pk=user.pk).exists()
+    return is_kernambtenaar_van(user, getattr(obj, "kern", obj))
 
 
 rules.add_perm("budgetten.view_stemrondes", is_kernambtenaar)

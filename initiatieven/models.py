@@ -132,6 +132,22 @@ class Initiatief(InwonerContact):
                 fields=["kern", "status", "status_sinds"], name="initiatief_kern_sinds_idx"
             ),
             models.Index(fields=["-aangemaakt_op"], name="initiatief_aangemaakt_idx"),
+            # The open-data list of all public initiatives, newest status first: most rows are
+            # public, so without this PostgreSQL sorts them all for one page of 50.
+            models.Index(
+                fields=["-status_sinds", "-id"],
+                name="initiatief_publiek_idx",
+                condition=models.Q(
+                    email_bevestigd_op__isnull=False,
+                    status__in=["afgerond", "toegezegd", "uitgevoerd"],
+                ),
+            ),
+            # The dashboard's count per status of one kern, from the index alone.
+            models.Index(
+                fields=["kern", "status"],
+                name="initiatief_bevestigd_kern_idx",
+                condition=models.Q(email_bevestigd_op__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

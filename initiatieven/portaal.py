@@ -4,15 +4,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.hooks import Link, Panel, StartLink
+from kernen.rules import is_kernambtenaar_van
 
 from . import selectors, services
 
 
 def dashboard_panel(*, request, kern) -> Panel | None:
     user = request.user
-    kan_openen = (
-        user.has_perm("initiatieven.view_lijst") and kern.kernambtenaren.filter(pk=user.pk).exists()
-    )
+    kan_openen = user.has_perm("initiatieven.view_lijst") and is_kernambtenaar_van(user, kern)
     return Panel(
         titel=_("Initiatieven"),
         template="initiatieven/_panel.html",

@@ -2,32 +2,34 @@
 
 import rules
 
+from accounts.models import Rol
 from accounts.rules import is_functioneel_beheer, is_kernambtenaar, is_kernwethouder
 
-from .selectors import kernen_van_medewerker
-
-
-def _kernen_als_kernambtenaar(user) -> frozenset[int]:
-    """The ids of the user's kernen, read once per user object (one request): a page asks
-    for several panels and links whether the user is this kern's kernambtenaar."""
-    ids = getattr(user, "_kernambtenaar_kernen", None)
-    if ids is None:
-        ids = frozenset(user.kernen_als_kernambtenaar.values_list("pk", flat=True))
-        user._kernambtenaar_kernen = ids
-    return ids
+from .selectors import kernambtenaar_kern_ids, kernen_van_medewerker
 
 
 @rules.predicate
 def is_kernambtenaar_van(user, kern) -> bool:
     if kern is None or not user.is_authenticated:
         return False
-    return kern.pk in _kernen_als_kernambtenaar(user)
+    return kern.pk in kernambtenaar_kern_ids(user)
 
 
 @rules.predicate
 def mag_kern_dashboard_zien(user, kern) -> bool:
     # The same scope the start page and "mijn kernen" list, so no listed dashboard is a 403.
-    return kern is not None and kernen_van_medewerker(user).filter(pk=kern.pk).exists()
+    if kern is None:
+        return False
+    # The kernambtenaar's own active kern answers from the ids the dashboard's panels read
+    # anyway (no query of its own); anyone else is asked the full scope.
+    if (
+        kern.actief
+        and user.is_active
+        and user.heeft_rol(Rol.KERNAMBTENAAR)
+        and kern.pk in kernambtenaar_kern_ids(user)
+    ):
+        return True
+    return kernen_van_medewerker(user).filter(pk=kern.pk).exists()
 
 
 # The overview of "my kernen".

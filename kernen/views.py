@@ -65,7 +65,8 @@ class _KernMixin(StaffPermissionMixin):
     object_lookup = "slug"
 
     def get_object_queryset(self) -> QuerySet[Kern]:
-        return Kern.objects.actief()
+        # The gebied shows in the page header of every kern page (one join, not a query).
+        return Kern.objects.actief().select_related("gebied")
 
     @property
     def kern(self) -> Kern:

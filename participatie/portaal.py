@@ -11,20 +11,14 @@ from . import selectors, services
 
 
 def dashboard_panel(*, request, kern) -> Panel | None:
-    gegevens = selectors.kern_dashboard(kern=kern)
+    gegevens = selectors.kern_dashboard(kern=kern, user=request.user)
     # A meeting for the whole municipality shows on every kern's dashboard; link to its staff
-    # page only where the rule lets this user in (same selector, one query), else to the
-    # public page, so no link on the dashboard answers 403.
-    bijeenkomsten = gegevens["bijeenkomsten"]
-    open_ = set(
-        selectors.bijeenkomsten_met_aanmeldingen(request.user)
-        .filter(pk__in=[b.pk for b in bijeenkomsten])
-        .values_list("pk", flat=True)
-    )
-    for b in bijeenkomsten:
+    # page only where the rule lets this user in (the same selector, one query, asked even
+    # without meetings), else to the public page, so no link on the dashboard answers 403.
+    for b in gegevens["bijeenkomsten"]:
         b.dashboard_url = (
             reverse("participatie:bijeenkomst_detail", kwargs={"bijeenkomst_pk": b.pk})
-            if b.pk in open_
+            if b.mag_openen
             else b.get_absolute_url()
         )
     return Panel(

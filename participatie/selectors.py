@@ -145,15 +145,27 @@ def aanmeldingen_van(bijeenkomst: Bijeenkomst) -> QuerySet[Aanmelding]:
     return bijeenkomst.aanmeldingen.order_by("status", "aangemeld_op", "pk")
 
 
-def kern_dashboard(*, kern: Kern, nu=None) -> dict:
+def kern_dashboard(*, kern: Kern, user, nu=None) -> dict:
+    """The kern's coming meetings (each with `mag_openen`: whether this user may open its
+    staff page) and its running trajecten. Three queries, with or without meetings: the
+    permission is asked of the same five meetings by subquery (inside the meetings' own
+    query, as EXISTS, PostgreSQL took 7 ms to plan it)."""
     nu = nu or timezone.now()
+    komend = (
+        Bijeenkomst.objects.komend(nu)
+        .filter(Q(kern=kern) | Q(kern__isnull=True))
+        .order_by("begint_op", "pk")
+    )
+    bijeenkomsten = list(komend.met_aantallen()[:5])
+    open_ = set(
+        bijeenkomsten_met_aanmeldingen(user)
+        .filter(pk__in=komend.values("pk")[:5])
+        .values_list("pk", flat=True)
+    )
+    for b in bijeenkomsten:
+        b.mag_openen = b.pk in open_
     return {
-        "bijeenkomsten": list(
-            Bijeenkomst.objects.komend(nu)
-            .filter(Q(kern=kern) | Q(kern__isnull=True))
-            .met_aantallen()
-            .order_by("begint_op")[:5]
-        ),
+        "bijeenkomsten": bijeenkomsten,
         "trajecten": list(
             Traject.objects.filter(kernen=kern)
             .exclude(status=TrajectStatus.AFGEROND)

@@ -113,12 +113,19 @@ class Vraag(InwonerContact):
             ),
             models.Index(fields=["kern", "status"], name="vraag_kern_status_idx"),
             models.Index(fields=["team", "status"], name="vraag_team_status_idx"),
-            models.Index(fields=["ontvangen_op"], name="vraag_ontvangen_idx"),
-            # Monitoring: ratings given in a half year (OR ontvangen_op: a BitmapOr of both).
+            # Monitoring per half year: questions received, and ratings given. Each holds the
+            # columns its count reads (INCLUDE, PostgreSQL only), so the figures come from
+            # the index alone instead of reading some 6,000 table pages (issue 12).
+            models.Index(
+                fields=["ontvangen_op"],
+                name="vraag_ontvangen_idx",
+                include=["kern", "eerste_antwoord_op", "termijn_einde"],
+            ),
             models.Index(
                 fields=["gewaardeerd_op"],
                 name="vraag_gewaardeerd_idx",
                 condition=models.Q(gewaardeerd_op__isnull=False),
+                include=["kern", "waardering"],
             ),
             # The inbox order: tracked deadline first (answered last), then received.
             models.Index(

@@ -140,6 +140,8 @@ class Aanvraag(InwonerContact):
             # The staff list's order, and decisions per period (monitoring, figures).
             models.Index(fields=["-ingediend_op", "-id"], name="aanvraag_ingediend_idx"),
             models.Index(fields=["besluit_op"], name="aanvraag_besluit_op_idx"),
+            # The staff list's count per kernambtenaar (kern IN their kernen), index only.
+            models.Index(fields=["kern", "status"], name="aanvraag_kern_status_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -5,6 +5,7 @@ One module per process; other apps import only this package."""
 from .aanvragen import (
     Toetsing,
     aanvraag_toetsen,
+    aanvragen_lijst,
     aanvragen_met_budget_van_jaar,
     aanvragen_met_email,
     aanvragen_van_initiatief,
@@ -70,6 +71,7 @@ __all__ = [
     "aanvraag_toetsen",
     "aanvragen_met_budget_van_jaar",
     "aanvragen_met_email",
+    "aanvragen_lijst",
     "aanvragen_voor_medewerker",
     "aanvragen_voor_stemronde",
     "college_wachtrij",

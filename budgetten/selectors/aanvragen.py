@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from kernen.models import Kern
+from kernen.selectors import kernambtenaar_kern_ids
 
 from .. import regels as r
 from ..constants import (
@@ -120,14 +121,24 @@ def aanvragen_voor_medewerker(user) -> QuerySet[Aanvraag]:
         return qs
     filters = Q(pk__in=[])
     if user.heeft_rol(Rol.KERNAMBTENAAR):
-        # An IN (subquery) rather than a join over the kernambtenaren: the join repeats rows,
-        # and the DISTINCT it then needs sorts every column of every row (issue 12).
-        filters |= Q(kern_id__in=Kern.objects.filter(kernambtenaren=user).values("pk"))
+        # IN (their kern ids) rather than a join over the kernambtenaren: the join repeats
+        # rows, and the DISTINCT it then needs sorts every column of every row (issue 12).
+        filters |= Q(kern_id__in=kernambtenaar_kern_ids(user))
     # As the rule budgetten.bekijk_aanvraag: the college decides bijzondere initiatieven and
     # a beleidsmedewerker may advise on them; other aanvragen are the kernambtenaar's.
     if user.heeft_rol(Rol.COLLEGE) or user.heeft_rol(Rol.BELEIDSMEDEWERKER):
         filters |= Q(regeling__code=RegelingCode.BIJZONDER)
     return qs.filter(filters)
+
+
+def aanvragen_lijst(user) -> QuerySet[Aanvraag]:
+    """The staff list: what its rows show (regeling, kern, initiative) and no more joins,
+    since each join more multiplies PostgreSQL's planning time for the page's query."""
+    return (
+        aanvragen_voor_medewerker(user)
+        .select_related(None)
+        .select_related("regeling", "kern", "initiatief")
+    )
 
 
 def college_wachtrij() -> QuerySet[Aanvraag]:

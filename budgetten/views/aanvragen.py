@@ -233,7 +233,7 @@ class AanvraagLijstView(StaffPermissionMixin, TemplateView):
     template_name = "budgetten/aanvraag_lijst.html"
 
     def get_context_data(self, **kwargs):
-        qs = selectors.aanvragen_voor_medewerker(self.request.user)
+        qs = selectors.aanvragen_lijst(self.request.user)
         filterset = AanvraagFilter(self.request.GET or None, queryset=qs)
         page = pagina(self.request, filterset.qs)
         return super().get_context_data(
@@ -391,7 +391,11 @@ class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
         rijen = [(a, steun.get(a.initiatief_id) if a.initiatief_id else None) for a in aanvragen]
         # Each decision books against its application's own year (in December often next
         # year), so show the pot of every year in the queue (all pages), not only this year's.
-        jaren = set(selectors.college_wachtrij().values_list("jaar", flat=True).distinct())
+        # .order_by(): the queue's order would put advies_op in the DISTINCT (a row per
+        # application instead of per year).
+        jaren = set(
+            selectors.college_wachtrij().order_by().values_list("jaar", flat=True).distinct()
+        )
         potten = selectors.potten(regeling, dit_jaar=jaar, open_jaren=jaren) if regeling else []
         return super().get_context_data(
             aanvragen=aanvragen, rijen=rijen, page=page, jaar=jaar, potten=potten, **kwargs

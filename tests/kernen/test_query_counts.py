@@ -38,3 +38,22 @@ def test_kern_dashboard_query_count_does_not_grow_with_the_users_kernen(client, 
     for _ in range(8):
         KernFactory().kernambtenaren.add(user)
     assert _queries(client, url) == few
+
+
+def test_kern_dashboard_query_count_is_the_same_with_and_without_meetings(client, signed_in, db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.participatie.factories import BijeenkomstFactory
+
+    kern = KernFactory()
+    user = MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern])
+    signed_in(user)
+    url = f"/medewerker/kernen/{kern.slug}/dashboard/"
+    zonder = _queries(client, url)
+    for dagen in (3, 10):
+        BijeenkomstFactory(kern=kern, begint_op=timezone.now() + timedelta(days=dagen))
+    # Whether the user may open each meeting's staff page is asked in the dashboard's own
+    # query, not in a second one that only runs when there are meetings.
+    assert _queries(client, url) == zonder
