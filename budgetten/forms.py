@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 import filetype
 from django import forms
@@ -179,7 +180,8 @@ class BaseKostenpostFormSet(forms.BaseFormSet):
         was typed and nothing is checked or saved."""
         if not self.is_bound or self.vol:
             return self
-        data = self.data.copy()
+        # One value per name (the last, as a QueryDict gives it); only these lines read it.
+        data = {naam: self.data.get(naam) for naam in self.data}
         data[self.add_prefix(TOTAL_FORM_COUNT)] = str(self.total_form_count() + 1)
         return type(self)(data, prefix=self.prefix)
 
@@ -202,21 +204,24 @@ def fouten_verbergen(form: forms.Form, kosten: BaseKostenpostFormSet) -> None:
     """Show the form as typed, without error messages: adding a cost line is not sending the
     form, so fields the resident has not reached yet must not turn red, nor the error summary
     take the focus. (Django keeps a form's errors in `_errors`; empty means "checked, none".)"""
-    form._errors = ErrorDict()
+    form._errors = ErrorDict()  # type: ignore[attr-defined]
     for f in kosten.forms:
         f._errors = ErrorDict()
-    kosten._errors = [f._errors for f in kosten.forms]
-    kosten._non_form_errors = kosten.error_class()
+    kosten._errors = [f._errors for f in kosten.forms]  # type: ignore[attr-defined]
+    kosten._non_form_errors = kosten.error_class()  # type: ignore[attr-defined]
 
 
 # absolute_max: without it Django builds (and the page shows) up to 1015 forms for a forged
 # TOTAL_FORMS, which makes one public request take seconds.
-KostenpostFormSet = forms.formset_factory(
-    KostenpostForm,
-    formset=BaseKostenpostFormSet,
-    extra=2,
-    max_num=r.MAX_KOSTENREGELS,
-    absolute_max=r.MAX_KOSTENREGELS,
+KostenpostFormSet = cast(
+    type[BaseKostenpostFormSet],
+    forms.formset_factory(
+        KostenpostForm,
+        formset=BaseKostenpostFormSet,
+        extra=2,
+        max_num=r.MAX_KOSTENREGELS,
+        absolute_max=r.MAX_KOSTENREGELS,
+    ),
 )
 
 
