@@ -9,7 +9,9 @@ application and sends it. The test counts what that costs them and prints the fi
   picker, choose), one per button;
 - schermen: page height / viewport height, when the form opens and after the check;
 - afstand_kosten_knop: from the last cost line to the send button, in CSS px;
-- afstand_resultaat_knop: after the check, from the computed contribution to the send button.
+- afstand_resultaat_knop: after the check, from the computed contribution to the send button;
+- scrollen_naar_knop_na_controle: where the checked page lands, how far (CSS px) the resident
+  still scrolls before the send button is in view (0: it is in view).
 
 The journey adapts to the form: a cost line that is not on the page is added with the
 "Nog een kostenregel" button (one more tap), so the same test measures the old form (five
@@ -94,11 +96,18 @@ def telefoonreis(page) -> dict:
         reis.tekst(page.locator(f"#id_kosten-{i}-bedrag"), bedrag)
     laatste = page.locator(f"#id_kosten-{len(KOSTEN) - 1}-bedrag").evaluate(Y_JS)
     knop = page.get_by_role("button", name="Verstuur aanvraag").evaluate(Y_JS)
-    reis.knop(page.get_by_role("button", name="Controleer mijn aanvraag"))
+    # Wait for the checked page itself: the live total may already show the same figure.
+    with page.expect_navigation():
+        reis.knop(page.get_by_role("button", name="Controleer mijn aanvraag"))
+    page.wait_for_load_state("load")
     expect(page.get_by_test_id("bijdrage")).to_have_text("€\u00a085,50")
     schermen_na_controle = page.evaluate(SCHERMEN_JS)
     resultaat = page.get_by_test_id("bijdrage").evaluate(Y_JS)
     knop_na = page.get_by_role("button", name="Verstuur aanvraag").evaluate(Y_JS)
+    # Where the checked page lands (top, or the focused result) and how far the send
+    # button is from being fully in view there.
+    boven, onder = page.evaluate("() => [scrollY, scrollY + innerHeight]")
+    scrollen = max(0, knop_na[1] - onder, boven - knop_na[0])
     reis.knop(page.get_by_role("button", name="Verstuur aanvraag"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("bevestig uw e-mailadres")
     return {
@@ -108,6 +117,7 @@ def telefoonreis(page) -> dict:
         "schermen_na_controle": round(schermen_na_controle, 1),
         "afstand_kosten_knop": round(knop[0] - laatste[1]),
         "afstand_resultaat_knop": round(abs(knop_na[0] - resultaat[1])),
+        "scrollen_naar_knop_na_controle": round(scrollen),
     }
 
 
