@@ -107,7 +107,11 @@ def _initial_uit(initiatief, *, volledig: bool) -> dict:
     return initial
 
 
-@publiek_formulier("aanvraag")
+def _voegt_kostenregel_toe(request) -> bool:
+    return request.POST.get("actie") == KOSTENREGEL_ERBIJ
+
+
+@publiek_formulier("aanvraag", zonder_mail=_voegt_kostenregel_toe)
 @eenmalig_formulier("aanvraag")
 def aanvraag_nieuw(request, regeling: str):
     if regeling == RegelingCode.SIGNALERING:
