@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 import filetype
 from django import forms
+from django.forms.formsets import TOTAL_FORM_COUNT
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -163,9 +166,63 @@ class KostenpostForm(forms.Form):
         return data
 
 
+class BaseKostenpostFormSet(forms.BaseFormSet):
+    """The cost lines: two empty ones to start with, one more per "Nog een kostenregel"."""
+
+    @property
+    def vol(self) -> bool:
+        return self.total_form_count() >= r.MAX_KOSTENREGELS
+
+    def met_nog_een_regel(self) -> BaseKostenpostFormSet:
+        """The same lines, as typed, and one empty line more (the same when full).
+
+        Without JavaScript the button posts the whole form; the page comes back with what
+        was typed and nothing is checked or saved."""
+        if not self.is_bound or self.vol:
+            return self
+        # One value per name (the last, as a QueryDict gives it); only these lines read it.
+        data = {naam: self.data.get(naam) for naam in self.data}
+        data[self.add_prefix(TOTAL_FORM_COUNT)] = str(self.total_form_count() + 1)
+        return type(self)(data, prefix=self.prefix)
+
+    def geldige_bedragen(self) -> list[tuple[str, Decimal]]:
+        """Every amount typed correctly, with its kind ("" when not chosen yet): the running
+        total counts an amount even when another field of its line is still missing."""
+        if not self.is_bound:
+            return []
+        bedragen = []
+        for f in self.forms:
+            if "bedrag" in f.errors:
+                continue
+            bedrag = f.cleaned_data.get("bedrag")
+            if bedrag is not None:
+                bedragen.append((f.cleaned_data.get("categorie") or "", bedrag))
+        return bedragen
+
+
+def fouten_verbergen(form: forms.Form, kosten: BaseKostenpostFormSet) -> None:
+    """Show the form as typed, without error messages: adding a cost line is not sending the
+    form, so fields the resident has not reached yet must not turn red, nor the error summary
+    take the focus. (Django keeps a form's errors in `_errors`; empty means "checked, none".)"""
+    form._errors = ErrorDict()  # type: ignore[attr-defined]
+    for f in kosten.forms:
+        f._errors = ErrorDict()
+    kosten._errors = [f._errors for f in kosten.forms]  # type: ignore[attr-defined]
+    kosten._non_form_errors = kosten.error_class()  # type: ignore[attr-defined]
+
+
 # absolute_max: without it Django builds (and the page shows) up to 1015 forms for a forged
 # TOTAL_FORMS, which makes one public request take seconds.
-KostenpostFormSet = forms.formset_factory(KostenpostForm, extra=5, max_num=15, absolute_max=15)
+KostenpostFormSet = cast(
+    type[BaseKostenpostFormSet],
+    forms.formset_factory(
+        KostenpostForm,
+        formset=BaseKostenpostFormSet,
+        extra=2,
+        max_num=r.MAX_KOSTENREGELS,
+        absolute_max=r.MAX_KOSTENREGELS,
+    ),
+)
 
 
 class BesluitForm(forms.Form):

@@ -3,6 +3,7 @@ data, an upload limit checked before the body is read, idle sessions that end, a
 links kept out of the logs."""
 
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
@@ -122,16 +123,28 @@ def te_veel(request: HttpRequest, groep: str, *, email: str = "", per_email: str
     return beperkt
 
 
-def publiek_formulier(groep: str, *, email_veld: str = "email", per_email: str = PER_EMAIL):
+def publiek_formulier(
+    groep: str,
+    *,
+    email_veld: str = "email",
+    per_email: str = PER_EMAIL,
+    zonder_mail: Callable[[HttpRequest], bool] | None = None,
+):
     """Decorator for a public form's view: a POST over the limit gets the Dutch 429 page and
-    saves nothing; GET is never limited."""
+    saves nothing; GET is never limited. A POST for which `zonder_mail(request)` is true
+    (one that can never send mail, such as adding a cost line) counts per client address
+    only: the per-address limit protects inboxes, and a resident without JavaScript must
+    not run into it by building up the form."""
     from functools import wraps
 
     def decorator(view):
         @wraps(view)
         def beperkt(request, *args, **kwargs):
+            email = request.POST.get(email_veld, "")
+            if zonder_mail is not None and zonder_mail(request):
+                email = ""
             if request.method == "POST" and te_veel(
-                request, groep, email=request.POST.get(email_veld, ""), per_email=per_email
+                request, groep, email=email, per_email=per_email
             ):
                 return te_veel_response(request)
             return view(request, *args, **kwargs)

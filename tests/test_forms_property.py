@@ -963,7 +963,7 @@ def _aanvraag_nieuw(o: Omgeving, code: str) -> Doel:
         formulieren=[AanvraagForm(regeling=regeling)],
         formsets=formsets,
         geldig=geldig,
-        extra={"actie": st.sampled_from(["indienen", "controleren", ""])},
+        extra={"actie": st.sampled_from(["indienen", "controleren", "kostenregel", ""])},
         binden=(None if formsets else lambda data, files: AanvraagForm(data, regeling=regeling)),
     )
 

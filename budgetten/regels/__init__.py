@@ -3,7 +3,9 @@
 from core.bedragen import OngeldigBedrag, bedrag_lezen, euro_tekst
 
 from .aanvragen import (
+    MAX_KOSTENREGELS,
     EerdereActiviteit,
+    Kostentotaal,
     StraatBerekening,
     controleer_betaling,
     controleer_bijzonder,
@@ -12,6 +14,7 @@ from .aanvragen import (
     controleer_toekenning,
     controleer_vaststelling,
     is_herhaling,
+    kostentotaal,
     steun_tekort,
     straat_bijdrage,
     straat_sleutel,
@@ -61,6 +64,9 @@ __all__ = [
     "Bevindingen",
     "CRITERIA",
     "EerdereActiviteit",
+    "Kostentotaal",
+    "MAX_KOSTENREGELS",
+    "kostentotaal",
     "OngeldigBedrag",
     "StemKandidaat",
     "StraatBerekening",

@@ -47,6 +47,54 @@ def straat_bijdrage(
     )
 
 
+# More cost lines than this do not help anyone: costs that belong together go on one line.
+MAX_KOSTENREGELS = 15
+
+
+@dataclass(frozen=True)
+class Kostentotaal:
+    """The running total under the cost lines: everything typed, what of it counts for the
+    contribution, and how far that is from the maximum (None: no maximum known)."""
+
+    totaal: Decimal
+    telt_mee: Decimal
+    maximum: Decimal | None
+
+    @property
+    def bijdrage(self) -> Decimal:
+        return self.telt_mee if self.maximum is None else min(self.telt_mee, self.maximum)
+
+    @property
+    def afgetopt(self) -> bool:
+        return self.maximum is not None and self.telt_mee > self.maximum
+
+    @property
+    def over(self) -> Decimal | None:
+        """What may still be added before the maximum; None when the maximum is passed."""
+        if self.maximum is None or self.telt_mee > self.maximum:
+            return None
+        return self.maximum - self.telt_mee
+
+    @property
+    def boven(self) -> Decimal | None:
+        """How much the eligible costs exceed the maximum (the resident pays that)."""
+        if self.maximum is None or self.telt_mee <= self.maximum:
+            return None
+        return self.telt_mee - self.maximum
+
+
+def kostentotaal(
+    kostenposten: Iterable[tuple[str, Decimal]], *, maximum: Decimal | None
+) -> Kostentotaal:
+    """The same split as straat_bijdrage, so the total never disagrees with the check."""
+    berekening = straat_bijdrage(kostenposten, maximum=maximum)
+    return Kostentotaal(
+        totaal=berekening.subsidiabel + berekening.uitgesloten,
+        telt_mee=berekening.subsidiabel,
+        maximum=maximum,
+    )
+
+
 def straat_sleutel(straat: str) -> str:
     """Normalise a street/buurt name so that 'Dorpsstraat ' and 'dorpsstraat' are the same."""
     return " ".join(straat.lower().split())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,8 +21,9 @@ from core.toegang import ActieView, StaffPermissionMixin
 from initiatieven import selectors as initiatieven_selectors
 from initiatieven import services as initiatieven_services
 
+from .. import regels as r
 from .. import selectors, services, workflow
-from ..constants import RegelingCode
+from ..constants import SUBSIDIABELE_CATEGORIEEN, RegelingCode
 from ..filters import AanvraagFilter
 from ..forms import (
     AanvraagForm,
@@ -33,10 +33,14 @@ from ..forms import (
     IntrekkenForm,
     KostenpostFormSet,
     VaststellingForm,
+    fouten_verbergen,
 )
 from ..models import Aanvraag, Regeling
 
 # --- Public: applying -------------------------------------------------------------------------
+
+# The value of the "Nog een kostenregel" button (static/js/kostenregels.js knows it too).
+KOSTENREGEL_ERBIJ = "kostenregel"
 
 
 def regelingen_overzicht(request):
@@ -103,7 +107,11 @@ def _initial_uit(initiatief, *, volledig: bool) -> dict:
     return initial
 
 
-@publiek_formulier("aanvraag")
+def _voegt_kostenregel_toe(request) -> bool:
+    return request.POST.get("actie") == KOSTENREGEL_ERBIJ
+
+
+@publiek_formulier("aanvraag", zonder_mail=_voegt_kostenregel_toe)
 @eenmalig_formulier("aanvraag")
 def aanvraag_nieuw(request, regeling: str):
     if regeling == RegelingCode.SIGNALERING:
@@ -119,7 +127,17 @@ def aanvraag_nieuw(request, regeling: str):
     kosten = None
     if obj.code == RegelingCode.STRAATBIJEENKOMST:
         kosten = KostenpostFormSet(request.POST or None, prefix="kosten")
-    if request.method == "POST":
+    actie = request.POST.get("actie", "")
+    gecontroleerd = False
+    if kosten is not None and request.method == "POST" and actie == KOSTENREGEL_ERBIJ:
+        kosten = kosten.met_nog_een_regel()
+        kosten.geldige_bedragen()  # the running total, before the errors are hidden
+        fouten_verbergen(form, kosten)
+        if not kosten.vol:
+            # Without JavaScript the page loads again: the new line's first field is where
+            # the resident goes on (autofocus works without script and scrolls to it).
+            kosten.forms[-1].fields["categorie"].widget.attrs["autofocus"] = True
+    elif request.method == "POST":
         kosten_ok = kosten is None or kosten.is_valid()
         regels = []
         if kosten is not None and kosten_ok:
@@ -134,7 +152,7 @@ def aanvraag_nieuw(request, regeling: str):
             ]
             form.zet_kosten([(k.categorie, k.bedrag) for k in regels])
         form_ok = form.is_valid()
-        if form_ok and kosten_ok and request.POST.get("actie") == "indienen":
+        if form_ok and kosten_ok and actie == "indienen":
             data = form.cleaned_data
             if koppel_pk is not None:
                 initiatief = initiatieven_selectors.koppelbaar_initiatief(
@@ -164,7 +182,9 @@ def aanvraag_nieuw(request, regeling: str):
             else:
                 return redirect("budgetten:aanvraag_verstuurd")
         elif form_ok and kosten_ok:
-            messages.success(request, "Alles is goed ingevuld. U kunt de aanvraag versturen.")
+            # Shown next to the result and the send button, not at the top of the page.
+            gecontroleerd = True
+    jaarbedragen = selectors.regelingjaar_voor(obj, timezone.localdate().year)
     return render(
         request,
         "budgetten/aanvraag_form.html",
@@ -172,11 +192,26 @@ def aanvraag_nieuw(request, regeling: str):
             "regeling": obj,
             "form": form,
             "kosten": kosten,
+            "kostentotaal": _kostentotaal(kosten, form.toetsing, jaarbedragen),
+            "subsidiabel": " ".join(sorted(SUBSIDIABELE_CATEGORIEEN)),
+            "max_kostenregels": r.MAX_KOSTENREGELS,
+            "gecontroleerd": gecontroleerd,
             "toetsing": form.toetsing,
             "initiatief": getoond,
-            "jaarbedragen": selectors.regelingjaar_voor(obj, timezone.localdate().year),
+            "jaarbedragen": jaarbedragen,
         },
     )
+
+
+def _kostentotaal(kosten, toetsing, jaarbedragen) -> r.Kostentotaal | None:
+    """The running total under the cost lines, against the maximum of the activity's year
+    once the check knows it, before that of this year."""
+    if kosten is None:
+        return None
+    maximum = toetsing.maximum if toetsing and toetsing.maximum is not None else None
+    if maximum is None and jaarbedragen is not None:
+        maximum = jaarbedragen.max_per_aanvraag
+    return r.kostentotaal(kosten.geldige_bedragen(), maximum=maximum)
 
 
 def aanvraag_verstuurd(request):

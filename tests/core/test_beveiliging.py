@@ -162,3 +162,18 @@ def test_one_client_address_gets_thirty_public_submissions_per_hour(client, db, 
     for n in range(30):
         assert client.post("/vragen/stellen/", {"email": f"a{n}@example.nl"}).status_code != 429
     assert client.post("/vragen/stellen/", {"email": "nieuw@example.nl"}).status_code == 429
+
+
+def test_adding_cost_lines_does_not_use_up_the_per_address_limit(client, db, limieten_aan):
+    """Without JavaScript every "Nog een kostenregel" is a POST; it sends no mail, so it
+    counts per client address only, and the application can still be sent afterwards."""
+    from tests.budgetten.factories import seed_regelingen
+
+    seed_regelingen()
+    url = "/budgetten/aanvragen/straatbijeenkomst/"
+    for _ in range(8):
+        response = client.post(url, {"email": "anna@example.nl", "actie": "kostenregel"})
+        assert response.status_code == 200
+    for _ in range(5):
+        assert client.post(url, {"email": "anna@example.nl"}).status_code != 429
+    assert client.post(url, {"email": "anna@example.nl"}).status_code == 429
