@@ -81,7 +81,6 @@ def te_veel_verzoeken(request, exception=None):
 
 
 @require_safe
-@require_safe
 def toegankelijkheid(request):
     from .juridisch import contactgegevens, toegankelijkheidsverklaring
 
@@ -99,6 +98,7 @@ def contact(request):
     return render(request, "pages/contact.html", {"contact": contactgegevens()})
 
 
+@require_safe
 def privacy(request):
     from django.conf import settings
 
