@@ -177,7 +177,7 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not os.environ.get("REDIS_URL"):
     # `make run` without Redis: one process, so its local-memory cache counts correctly.
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
-if "sqlite" in DATABASES["default"]["ENGINE"]:
+if "sqlite" in DATABASES["default"].get("ENGINE", ""):
     # The monitoring indexes carry extra columns (INCLUDE) so PostgreSQL counts from the
     # index alone; the embedded SQLite of `make run` builds them without those columns.
     SILENCED_SYSTEM_CHECKS.append("models.W040")
