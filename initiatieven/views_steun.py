@@ -28,14 +28,7 @@ def steunen(request, pk: int):
         except ValidationError as exc:
             naar_form(form, exc)
         else:
-            # The same answer whether or not the address already supports it.
-            messages.success(
-                request,
-                _(
-                    "Dank u wel. Wij hebben u een e-mail gestuurd. Bevestig uw steun via de "
-                    "link in die e-mail; pas dan telt hij mee."
-                ),
-            )
+            messages.success(request, services.STEUN_ONTVANGEN)
             return redirect(initiatief.get_absolute_url())
     return render(
         request,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from core.beveiliging import publiek_formulier
 from core.fouten import Weigering, naar_form
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
+from initiatieven.services import STEUN_ONTVANGEN
 
 from .. import selectors, services
 from ..forms_stemronde import KandidaatSteunForm
@@ -34,14 +35,7 @@ def kandidaat_steunen(request, kandidaat_pk: int):
         except Weigering as exc:
             naar_form(form, exc)
         else:
-            # The same answer whether or not the address already supports it.
-            messages.success(
-                request,
-                _(
-                    "Dank u wel. Wij hebben u een e-mail gestuurd. Bevestig uw steun via de "
-                    "link in die e-mail; pas dan telt hij mee."
-                ),
-            )
+            messages.success(request, STEUN_ONTVANGEN)
             return redirect(ronde.get_absolute_url())
     return render(
         request,

@@ -436,6 +436,7 @@ from .steun import (  # noqa: E402
     INITIATIEF_STEUN,
     STEUN_BEVESTIG_LINK,
     STEUN_LINK,
+    STEUN_ONTVANGEN,
     SteunSoort,
     steun_bevestigen,
     steun_bevestigen_van,
@@ -446,6 +447,7 @@ from .steun import (  # noqa: E402
 )
 
 __all__ = [
+    "STEUN_ONTVANGEN",
     "INITIATIEF_STEUN",
     "STEUN_BEVESTIG_LINK",
     "STEUN_LINK",

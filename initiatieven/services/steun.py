@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.fouten import Weigering
 from core.links import BEVESTIG_GELDIG_DAGEN, LinkSoort
@@ -27,6 +28,13 @@ from core.mail import mail_versturen
 
 from .. import selectors
 from ..models import Steun, SteunBasis
+
+# What the page says after any support is given: the same whether or not the address already
+# supports the item, so the answer tells nobody who supports what.
+STEUN_ONTVANGEN = _(
+    "Dank u wel. Wij hebben u een e-mail gestuurd. Bevestig uw steun via de link in die "
+    "e-mail; pas dan telt hij mee."
+)
 
 
 @dataclass(frozen=True)
