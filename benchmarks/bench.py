@@ -63,19 +63,11 @@ end
 # --- inside Django (a subprocess with the bench environment) ----------------------------
 
 
-def voorbereiden() -> None:
-    """Session cookies for the bench staff, the pages with real URLs, and their query
-    counts. Prints one JSON line."""
-    import django
-
-    django.setup()
+def sessie(username: str) -> str:
+    """A session cookie of a signed-in bench user with a verified second factor, as the
+    sign-in leaves it (inside Django)."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.core.cache import cache
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
     from django.utils.module_loading import import_string
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -84,20 +76,25 @@ def voorbereiden() -> None:
     from core.beveiliging import LAATSTE_ACTIVITEIT
 
     SessionStore = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
+    user = Medewerker.objects.get(username=username)
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="bench", defaults={"confirmed": True}
+    )
+    s = SessionStore()
+    s[SESSION_KEY] = str(user.pk)
+    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    s[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    s[LAATSTE_ACTIVITEIT] = int(time.time())
+    s.create()
+    return f"{settings.SESSION_COOKIE_NAME}={s.session_key}"
 
-    def sessie(username: str) -> str:
-        user = Medewerker.objects.get(username=username)
-        device, _ = TOTPDevice.objects.get_or_create(
-            user=user, name="bench", defaults={"confirmed": True}
-        )
-        s = SessionStore()
-        s[SESSION_KEY] = str(user.pk)
-        s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        s[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        s[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        s[LAATSTE_ACTIVITEIT] = int(time.time())
-        s.create()
-        return f"{settings.SESSION_COOKIE_NAME}={s.session_key}"
+
+def paginas_met_cookies() -> list[tuple[str, str, str]]:
+    """(name, path, cookie) of every measured page (inside Django)."""
+    from django.utils import timezone
+
+    from accounts.models import Medewerker
 
     ka = Medewerker.objects.get(username="bench-ka0")
     kern = ka.kernen_als_kernambtenaar.order_by("pk").first()
@@ -122,11 +119,26 @@ def voorbereiden() -> None:
         ("collegewachtrij", "/medewerker/budgetten/college/", "co"),
         ("monitoring", "/medewerker/monitoring/", "ka"),
     ]
+    return [(naam, pad, cookies[rol]) for naam, pad, rol in paginas]
+
+
+def voorbereiden() -> None:
+    """Session cookies for the bench staff, the pages with real URLs, and their query
+    counts. Prints one JSON line."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
     uit = []
-    for naam, pad, rol in paginas:
+    for naam, pad, cookie in paginas_met_cookies():
         client = Client(HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
-        if cookies[rol]:
-            client.cookies[settings.SESSION_COOKIE_NAME] = cookies[rol].split("=", 1)[1]
+        if cookie:
+            client.cookies[settings.SESSION_COOKIE_NAME] = cookie.split("=", 1)[1]
         cache.clear()
         with CaptureQueriesContext(connection) as koud:
             antwoord = client.get(pad)
@@ -139,13 +151,53 @@ def voorbereiden() -> None:
             {
                 "naam": naam,
                 "pad": pad,
-                "cookie": cookies[rol],
+                "cookie": cookie,
                 "q": len(koud.captured_queries),
                 "q_warm": len(warm.captured_queries),
             }
         )
     cache.clear()
     print("BENCH " + json.dumps(uit))
+
+
+def profileren(naam: str, aantal: int) -> None:
+    """One page requested `aantal` times in this process: wall and CPU time and queries per
+    request, then cProfile's top functions by own time (inside Django)."""
+    import cProfile
+    import pstats
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    gevonden = [p for p in paginas_met_cookies() if p[0] == naam]
+    if not gevonden:
+        sys.exit(f"onbekende pagina {naam!r}")
+    _, pad, cookie = gevonden[0]
+    client = Client(HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
+    if cookie:
+        client.cookies[settings.SESSION_COOKIE_NAME] = cookie.split("=", 1)[1]
+    for _ in range(3):  # warm: templates compiled, connections open, caches filled
+        assert client.get(pad).status_code == 200
+    profiel = cProfile.Profile()
+    wand, cpu = time.perf_counter(), time.process_time()
+    with CaptureQueriesContext(connection) as queries:
+        profiel.enable()
+        for _ in range(aantal):
+            client.get(pad)
+        profiel.disable()
+    wand, cpu = time.perf_counter() - wand, time.process_time() - cpu
+    print(
+        f"{naam} ({pad}): {1000 * wand / aantal:.1f} ms, {1000 * cpu / aantal:.1f} ms CPU, "
+        f"{len(queries.captured_queries) / aantal:.0f} queries per verzoek (met cProfile)"
+    )
+    stats = pstats.Stats(profiel)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(40)
 
 
 # --- outside Django ------------------------------------------------------------------------
@@ -359,12 +411,20 @@ def main() -> None:
         sys.path.insert(0, str(ROOT))
         voorbereiden()
         return
+    if sys.argv[1:2] == ["_profileren"]:
+        sys.path.insert(0, str(ROOT))
+        profileren(sys.argv[2], int(sys.argv[3]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hergebruik", action="store_true", help="gegevens niet opnieuw maken")
     parser.add_argument("--alleen", choices=["klein", "groot"])
     parser.add_argument("--duur", type=float, default=2.0, help="seconden per meting")
     parser.add_argument("--rondes", type=int, default=3)
     parser.add_argument("--verbindingen", type=int, default=4)
+    parser.add_argument(
+        "--profiel", metavar="PAGINA", help="alleen deze pagina profileren, in één proces"
+    )
+    parser.add_argument("--aantal", type=int, default=30, help="verzoeken bij --profiel")
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL")
     if not url:
@@ -373,6 +433,10 @@ def main() -> None:
         sys.exit("De naam van de benchmarkdatabase moet 'bench' bevatten.")
     deel = urlparse(url)
     urls = {"klein": urlunparse(deel._replace(path=deel.path + "_klein")), "groot": url}
+    if args.profiel:
+        env = omgeving(urls[args.alleen or "groot"])
+        commando = [PY, str(Path(__file__)), "_profileren", args.profiel, str(args.aantal)]
+        sys.exit(subprocess.run(commando, env=env, cwd=ROOT, check=False).returncode)
     resultaten = {}
     for naam in ["klein", "groot"]:
         if args.alleen in (None, naam):
