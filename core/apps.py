@@ -15,9 +15,10 @@ class CoreConfig(AppConfig):
 
         user_logged_in.connect(activiteit_bij_inloggen, dispatch_uid="kg-activiteit")
 
-        from .publiek_cache import signalen_koppelen
+        from . import medewerker_cache, publiek_cache
 
-        signalen_koppelen()
+        publiek_cache.signalen_koppelen()
+        medewerker_cache.signalen_koppelen()
 
         from django.core import checks
 

@@ -15,6 +15,7 @@ from core.beveiliging import publiek_formulier
 from core.fouten import Weigering, naar_form
 from core.hooks import initiatief_blokken
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
+from core.medewerker_cache import MedewerkerCacheMixin
 from core.querystring import slug_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
 from kernen.models import Kern
@@ -282,7 +283,7 @@ def verhaal_foto(request, pk: int, bijlage_pk: int):
 # --- staff ------------------------------------------------------------------------------
 
 
-class LijstView(StaffPermissionMixin, TemplateView):
+class LijstView(MedewerkerCacheMixin, StaffPermissionMixin, TemplateView):
     permission_required = "initiatieven.view_lijst"
     template_name = "initiatieven/medewerker/lijst.html"
 

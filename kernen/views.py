@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from core.fouten import naar_form
 from core.hooks import dashboard_panels, kern_acties, kern_publieke_blokken
+from core.medewerker_cache import MedewerkerCacheMixin
 from core.toegang import StaffPermissionMixin
 
 from . import services
@@ -73,7 +74,7 @@ class _KernMixin(StaffPermissionMixin):
         return self.get_permission_object()
 
 
-class KernDashboardView(_KernMixin, TemplateView):
+class KernDashboardView(MedewerkerCacheMixin, _KernMixin, TemplateView):
     permission_required = "kernen.view_kern_dashboard"
     template_name = "kernen/dashboard.html"
 

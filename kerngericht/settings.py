@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # inside the header middleware: a page from the cache gets the same headers
     "core.publiek_cache.PubliekeCacheMiddleware",
+    # every write ends the cached staff pages (core.medewerker_cache)
+    "core.medewerker_cache.WijzigingMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -334,6 +336,8 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Read-only staff lists kept per user and session for this long (core.medewerker_cache); 0: off.
+MEDEWERKER_CACHE_SECONDEN = int(os.environ.get("MEDEWERKER_CACHE_SECONDEN", "60"))
 
 # Security. Production (DEBUG off) gets the strict set; `manage.py check --deploy` is clean.
 SESSION_COOKIE_HTTPONLY = True

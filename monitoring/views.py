@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.medewerker_cache import MedewerkerCacheMixin
 from core.querystring import lokale_url
 from core.toegang import ActieView, StaffPermissionMixin
 
@@ -31,7 +32,7 @@ def _gekozen_halfjaar(request) -> tuple[Halfjaar, list[Halfjaar], HalfjaarForm]:
     return gekozen, halfjaren, form
 
 
-class MonitoringView(StaffPermissionMixin, TemplateView):
+class MonitoringView(MedewerkerCacheMixin, StaffPermissionMixin, TemplateView):
     permission_required = "monitoring.view_monitoring"
     template_name = "monitoring/monitoring.html"
 

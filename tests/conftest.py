@@ -136,6 +136,12 @@ def kernambtenaar(kern):
 
 
 @pytest.fixture
+def zonder_medewerker_cache(settings):
+    """For tests that count what a staff list costs to make, not to fetch from the cache."""
+    settings.MEDEWERKER_CACHE_SECONDEN = 0
+
+
+@pytest.fixture
 def signed_in(client):
     """Sign a user in through the real sign-in form (password and TOTP code)."""
 

@@ -14,6 +14,7 @@ from core.beveiliging import publiek_formulier
 from core.eenmalig import eenmalig_formulier
 from core.fouten import Weigering, naar_form
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
+from core.medewerker_cache import MedewerkerCacheMixin
 from core.querystring import slug_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
 from kernen.models import Kern
@@ -140,7 +141,7 @@ def vraag_persoonlijk(request, token: str):
 # --- medewerkers --------------------------------------------------------------------------
 
 
-class VragenInboxView(StaffPermissionMixin, FilterView):
+class VragenInboxView(MedewerkerCacheMixin, StaffPermissionMixin, FilterView):
     permission_required = "vragen.view_vragen_inbox"
     filterset_class = VraagFilter
     template_name = "vragen/inbox.html"

@@ -15,6 +15,7 @@ from core.eenmalig import eenmalig_formulier
 from core.fouten import Weigering, naar_form
 from core.herbevestiging import HerbevestigingVereist
 from core.links import BevestigView, LinkOngeldig, link_ongeldig_response
+from core.medewerker_cache import MedewerkerCacheMixin
 from core.paginering import pagina
 from core.querystring import int_uit_query
 from core.toegang import ActieView, StaffPermissionMixin
@@ -263,7 +264,7 @@ def mijn_aanvraag(request, token: str):
 # --- Staff: applications ----------------------------------------------------------------------
 
 
-class AanvraagLijstView(StaffPermissionMixin, TemplateView):
+class AanvraagLijstView(MedewerkerCacheMixin, StaffPermissionMixin, TemplateView):
     permission_required = "budgetten.view_aanvragen"
     template_name = "budgetten/aanvraag_lijst.html"
 
@@ -412,7 +413,7 @@ class AanvraagIntrekkenView(_AanvraagActie):
         services.aanvraag_intrekken(aanvraag_id=obj.pk, door=self.request.user, reden=data["reden"])
 
 
-class CollegeWachtrijView(StaffPermissionMixin, TemplateView):
+class CollegeWachtrijView(MedewerkerCacheMixin, StaffPermissionMixin, TemplateView):
     permission_required = "budgetten.view_college_queue"
     template_name = "budgetten/college.html"
 

@@ -61,7 +61,7 @@ def _vul(kern, n, beslisser):
     ],
 )
 def test_staff_lists_have_a_fixed_number_of_queries(
-    client, signed_in, django_assert_num_queries, n, url, rol, verwacht
+    zonder_medewerker_cache, client, signed_in, django_assert_num_queries, n, url, rol, verwacht
 ):
     kern = KernFactory()
     # Declarations are team Veiligheid's (DOMAIN.md); the other lists the kernambtenaar's.
@@ -84,7 +84,9 @@ def test_public_figures_have_a_fixed_number_of_queries(client, django_assert_num
         client.get(reverse("budgetten:cijfers_jaar", kwargs={"jaar": localdate().year}))
 
 
-def test_kern_dashboard_queries_do_not_grow_with_budget_data(client, signed_in):
+def test_kern_dashboard_queries_do_not_grow_with_budget_data(
+    zonder_medewerker_cache, client, signed_in
+):
     # The dashboard composes panels of every app, so compare two sizes instead of pinning
     # a number that each app's panel changes.
     kern = KernFactory()

@@ -100,3 +100,18 @@ def test_html_is_sent_compressed_to_a_browser_that_accepts_gzip(client):
     antwoord = client.get(reverse("core:home"), HTTP_ACCEPT_ENCODING="gzip")
     assert antwoord["Content-Encoding"] == "gzip"
     assert b"</html>" in gzip.decompress(antwoord.content)
+
+
+def test_a_page_from_the_cache_comes_compressed_as_stored_and_plain_to_others(client):
+    kern = KernFactory(naam="Erichem")
+    url = reverse("kernen:detail", kwargs={"kern": kern.slug})
+    vers = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    sleutel = publiek_cache._sleutel(RequestFactory().get(url))
+    inhoud, _soort, ingepakt = publiek_cache.cache.get(sleutel)
+    bewaard = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert bewaard["Content-Encoding"] == "gzip" and "Accept-Encoding" in bewaard["Vary"]
+    assert bewaard.content == ingepakt  # the stored bytes, not compressed again
+    assert gzip.decompress(bewaard.content) == gzip.decompress(vers.content) == inhoud
+    assert "Erichem" in inhoud.decode()
+    gewoon = client.get(url)  # a client that does not accept gzip
+    assert not gewoon.has_header("Content-Encoding") and gewoon.content == inhoud

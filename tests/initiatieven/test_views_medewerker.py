@@ -190,7 +190,7 @@ def _make(kern, n):
         InitiatiefFactory(kern=kern, toegewezen_aan=colleague if i % 2 else None)
 
 
-def test_list_query_count_does_not_grow_with_data(client, signed_in, kern):
+def test_list_query_count_does_not_grow_with_data(zonder_medewerker_cache, client, signed_in, kern):
     signed_in(MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern]))
     counts = []
     for n in (2, 10):
@@ -231,7 +231,7 @@ def test_detail_query_count_does_not_grow_with_history(
 
 @pytest.mark.parametrize("n", [2, 12])
 def test_dashboard_panel_counts_per_status_with_fixed_queries(
-    client, signed_in, kern, django_assert_num_queries, n
+    zonder_medewerker_cache, client, signed_in, kern, django_assert_num_queries, n
 ):
     from core.hooks import dashboard_panels
 

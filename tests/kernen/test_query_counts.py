@@ -29,7 +29,9 @@ def test_home_query_count_does_not_grow_with_kernen(client, db):
     assert _queries(client, "/") == few
 
 
-def test_kern_dashboard_query_count_does_not_grow_with_the_users_kernen(client, signed_in, db):
+def test_kern_dashboard_query_count_does_not_grow_with_the_users_kernen(
+    zonder_medewerker_cache, client, signed_in, db
+):
     kern = KernFactory()
     user = MedewerkerFactory(rollen=["kernambtenaar"], kernambtenaar_van=[kern])
     signed_in(user)
@@ -40,7 +42,9 @@ def test_kern_dashboard_query_count_does_not_grow_with_the_users_kernen(client, 
     assert _queries(client, url) == few
 
 
-def test_kern_dashboard_query_count_is_the_same_with_and_without_meetings(client, signed_in, db):
+def test_kern_dashboard_query_count_is_the_same_with_and_without_meetings(
+    zonder_medewerker_cache, client, signed_in, db
+):
     from datetime import timedelta
 
     from django.utils import timezone

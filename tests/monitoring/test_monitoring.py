@@ -264,7 +264,7 @@ def _vul(aantal_kernen: int):
 
 @time_machine.travel(datetime(2025, 9, 1, 10, 0, tzinfo=UTC), tick=False)
 def test_monitoring_page_query_count_does_not_grow_with_the_data(
-    client, signed_in, college, django_assert_num_queries
+    zonder_medewerker_cache, client, signed_in, college, django_assert_num_queries
 ):
     signed_in(college)
     url = reverse("monitoring:monitoring") + "?halfjaar=2025-1"

@@ -211,7 +211,7 @@ def test_staff_meeting_list_query_count_is_flat(client, signed_in, django_assert
         assert client.get("/medewerker/bijeenkomsten/").status_code == 200
 
 
-def test_kern_dashboard_query_count_is_flat(client, signed_in):
+def test_kern_dashboard_query_count_is_flat(zonder_medewerker_cache, client, signed_in):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
