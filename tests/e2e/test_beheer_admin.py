@@ -107,6 +107,12 @@ def test_functioneel_beheer_uses_the_admin_without_axe_or_csp_findings(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Wijzigingsgeschiedenis")
     _controleer(page, axe_check_streng)
 
+    # Adding a second factor: no key field (accounts.tweede_factor), the rest in Dutch.
+    page.goto("/beheer/otp_totp/totpdevice/add/")
+    expect(page.get_by_label("Tijdstap")).to_be_visible()
+    expect(page.locator('[name="key"]')).to_have_count(0)
+    _controleer(page, axe_check_streng)
+
     # A page with an error: a team without a name.
     page.goto("/beheer/accounts/team/add/")
     _controleer(page, axe_check_streng)
