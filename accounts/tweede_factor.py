@@ -7,13 +7,19 @@ field's original name apart for that, and a model's original Meta), so no migrat
 Help texts are set on the admin's form fields instead: a model field's help text is part of
 its migration state.
 
-Functioneel beheer manages devices but never sees a secret: OTP_ADMIN_HIDE_SENSITIVE_DATA
-(settings) removes the key from the change form, the QR-code pages and the reserve codes of a
-saved device; the test in tests/accounts/test_beheer_nederlands.py holds that.
+No role sees a second-factor secret here, functioneel beheer and superusers included (least
+privilege): OTP_ADMIN_HIDE_SENSITIVE_DATA (settings) removes the key from the change form, the
+QR-code pages and the reserve codes of a saved device, but django-otp still shows them while a
+device is being added - the add form of an authenticator app offers a freshly made key, and
+that of a set of reserve codes takes the codes themselves. So the key is never a form field
+here and reserve codes never an inline: whoever saw or chose them could sign in as the
+medewerker with a password alone. What stays is managing devices: see, confirm, delete (the
+medewerker then sets up a new one). The tests in tests/accounts/test_beheer_nederlands.py
+hold that.
 """
 
 from django.contrib import admin
-from django_otp.plugins.otp_static.admin import StaticDeviceAdmin, StaticTokenInline
+from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -57,7 +63,14 @@ TITELS = {
 }
 
 
+def _reservecode_tekst(token: StaticToken) -> str:
+    return f"code {token.pk} (niet getoond)"
+
+
 def nederlandse_namen() -> None:
+    # A reserve code has no name of its own; Django would say "StaticToken object (1)" where
+    # the admin lists what a deletion takes along. Never the code itself.
+    StaticToken.__str__ = _reservecode_tekst
     for model, (enkelvoud, meervoud) in MODELLEN.items():
         model._meta.verbose_name = enkelvoud
         model._meta.verbose_name_plural = meervoud
@@ -103,20 +116,35 @@ class _Nederlands:
         ]
 
 
+# Never on a page of the admin, also not on the add form (see the module's docstring).
+GEHEIM = {"key", "qrcode_link"}
+
+
 class AuthenticatorAppAdmin(_Nederlands, TOTPDeviceAdmin):
-    pass
-
-
-class ReservecodeInline(StaticTokenInline):
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if formfield is not None and db_field.name in VELDEN:
-            formfield.help_text = VELDEN[db_field.name][1]
-        return formfield
+    def get_fieldsets(self, request, obj=None):
+        # The form's fields come from the fieldsets: without `key` there a posted key is
+        # ignored too, and a new device keeps the random key of the model's default.
+        return [
+            (titel, {**opties, "fields": [v for v in opties["fields"] if v not in GEHEIM]})
+            for titel, opties in super().get_fieldsets(request, obj)
+        ]
 
 
 class ReservecodesAdmin(_Nederlands, StaticDeviceAdmin):
-    inlines = [ReservecodeInline]
+    inlines: list = []
+    readonly_fields = [*StaticDeviceAdmin.readonly_fields, "aantal_reservecodes"]
+    fieldsets = [
+        *StaticDeviceAdmin.fieldsets,
+        ("Reservecodes", {"fields": ["aantal_reservecodes"]}),
+    ]
+
+    def get_inline_instances(self, request, obj=None):
+        return []  # the codes themselves, on the add form too: never shown, never typed in
+
+    @admin.display(description="aantal reservecodes")
+    def aantal_reservecodes(self, device):
+        # How many are left says whether the set is used up, without a code.
+        return device.token_set.count() if device.pk else 0
 
 
 def registreren(site: admin.AdminSite) -> None:

@@ -142,8 +142,9 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   if (knop && sjabloon && vol) {
-    // No longer a submit button: Enter in a field then checks the form instead of adding a
-    // line, and the click stays on this page.
+    // No longer a submit button: the click stays on this page. (Enter in a field sends the
+    // application with or without JavaScript: the hidden default button at the top of the
+    // form, templates/budgetten/aanvraag_form.html.)
     knop.type = "button";
     knop.addEventListener("click", regelErbij);
   }

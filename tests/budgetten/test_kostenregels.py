@@ -180,6 +180,17 @@ class TestNogEenKostenregelZonderJavaScript:
         response = client.post(URL, data)
         assert len(response.context["kosten"].forms) == r.MAX_KOSTENREGELS
 
+    def test_enter_in_a_field_sends_rather_than_adds_a_line(self, client):
+        # Enter presses the first submit button of the form (HTML's implicit submission):
+        # that must send, not "Nog een kostenregel"; the copy is silent and out of tab order.
+        html = client.get(URL).content.decode()
+        formulier = html[html.index('<form method="post"') :]
+        eerste = re.search(r'<button[^>]*type="submit"[^>]*>[^<]*</button>', formulier)[0]
+        assert 'value="indienen"' in eerste
+        assert 'aria-hidden="true"' in eerste and 'tabindex="-1"' in eerste
+        assert 'class="portal-visually-hidden"' in eerste  # not display:none or hidden
+        assert formulier.index(eerste) < formulier.index('value="kostenregel"')
+
 
 class TestLopendTotaal:
     def test_rule_counts_in_decimals_and_splits_like_the_contribution(self):
@@ -244,7 +255,8 @@ class TestLopendTotaal:
         na_resultaat = html[html.index('id="resultaat"') :]
         assert "Alles is goed ingevuld." in na_resultaat
         # Nothing but the result between the last cost line and the send button.
-        tussen = html[html.index('id="id_kosten-0-bedrag"') : html.index('value="indienen"')]
+        # The visible send button is the last one (the first is the hidden default for Enter).
+        tussen = html[html.index('id="id_kosten-0-bedrag"') : html.rindex('value="indienen"')]
         tussen = re.sub(r"<template.*?</template>", "", tussen, flags=re.S)  # inert
         assert "<input" not in tussen.split(">", 1)[1]
         assert "<select" not in tussen and "<textarea" not in tussen

@@ -1,6 +1,8 @@
 """Functioneel beheer in the Django admin (/beheer/), signed in through the portal with its
 second factor: every kind of admin page passes axe-core with the best practices (the crawl's
 rules, AXE_OPTIONS_STRENG) and the strict CSP blocks nothing on it - no inline style or script.
+The walk runs at 1280 and at 320x640 CSS px (WCAG 1.4.10 reflow): at 320 px the page itself
+never scrolls sideways; a wide table may scroll inside its own wrapper.
 
 CSP violations are caught in the page itself (a `securitypolicyviolation` listener from an
 init script) and from the console, both read before axe runs: axe-core's own injected script
@@ -18,6 +20,9 @@ from tests.factories import MedewerkerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+DESKTOP = {"width": 1280, "height": 900}
+SMAL = {"width": 320, "height": 640}
+
 CSP_LUISTERAAR = """
 window.__cspOvertredingen = [];
 document.addEventListener("securitypolicyviolation", (e) => {
@@ -26,8 +31,9 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-@pytest.fixture
-def beheer_pagina(page, sign_in_browser):
+@pytest.fixture(params=[DESKTOP, SMAL], ids=["1280", "320"])
+def beheer_pagina(request, page, sign_in_browser):
+    page.set_viewport_size(request.param)
     call_command("seed")  # the functioneel-beheer group gets its admin permissions
     beheerder = MedewerkerFactory(rollen=[Rol.FUNCTIONEEL_BEHEER], is_staff=True)
     page.add_init_script(CSP_LUISTERAAR)
@@ -42,6 +48,13 @@ def beheer_pagina(page, sign_in_browser):
     return page
 
 
+def _overflow(page) -> int:
+    """How many px the page is wider than the viewport (a table's own scroll box not counted)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
 def _controleer(page, axe_check_streng) -> None:
     page.wait_for_load_state("load")
     page.wait_for_timeout(200)  # console messages arrive after the load event
@@ -49,6 +62,8 @@ def _controleer(page, axe_check_streng) -> None:
     assert in_pagina == [], f"CSP blokkeert iets op {page.url}: {in_pagina}"
     assert page.console_csp == [], f"CSP-meldingen op {page.url}: {page.console_csp}"
     axe_check_streng(page)
+    breder = _overflow(page)
+    assert breder <= 0, f"{page.url} is {breder}px breder dan {page.viewport_size['width']} px"
     page.console_csp.clear()
 
 
@@ -90,6 +105,12 @@ def test_functioneel_beheer_uses_the_admin_without_axe_or_csp_findings(
     _controleer(page, axe_check_streng)
     page.goto(f"/beheer/kernen/kern/{kern.pk}/history/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Wijzigingsgeschiedenis")
+    _controleer(page, axe_check_streng)
+
+    # Adding a second factor: no key field (accounts.tweede_factor), the rest in Dutch.
+    page.goto("/beheer/otp_totp/totpdevice/add/")
+    expect(page.get_by_label("Tijdstap")).to_be_visible()
+    expect(page.locator('[name="key"]')).to_have_count(0)
     _controleer(page, axe_check_streng)
 
     # A page with an error: a team without a name.

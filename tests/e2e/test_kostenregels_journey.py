@@ -1,6 +1,7 @@
 """The street-event form with JavaScript on a phone: lines added on the page, the running
 total follows the typing (in an aria-live region), at most fifteen lines, and the result and
-the send button together (issue 15, part 4); and the add button without JavaScript. The
+the send button together (issue 15, part 4); and without JavaScript the add button, and Enter
+in a field, which sends the application rather than adding a line. The
 server side in detail: tests/budgetten/test_kostenregels.py.
 """
 
@@ -141,9 +142,58 @@ def test_without_javascript_the_button_posts_and_the_new_line_gets_the_focus(bro
         expect(page.locator("[data-kostenpost]")).to_have_count(3)
         expect(page.locator("#id_kosten-2-categorie")).to_be_focused()
         expect(page.get_by_label("Naam van de activiteit")).to_have_value("Burendag")
+        expect(page.locator("#id_kosten-0-categorie")).to_have_value("geluid")
+        expect(page.locator("#id_kosten-0-omschrijving")).to_have_value("Geluid")
+        expect(page.locator("#id_kosten-1-bedrag")).to_have_value("40")
         expect(page.get_by_test_id("kosten-telt-mee")).to_have_text("€\u00a0110,00")
         expect(page.get_by_test_id("kosten-ruimte")).to_contain_text("€\u00a010,00 boven")
         expect(page.locator("[data-error-summary]")).to_have_count(0)
         assert Aanvraag.objects.count() == 0
+    finally:
+        context.close()
+
+
+def _zonder_javascript(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="nl-NL",
+        viewport={"width": 360, "height": 640},
+        java_script_enabled=False,
+    )
+    context.set_default_timeout(15_000)
+    return context
+
+
+def test_without_javascript_enter_in_a_field_sends_the_application(browser, live_server):
+    # Enter presses the form's first submit button; "Nog een kostenregel" comes before
+    # "Verstuur aanvraag" in the page, so without the hidden default button at the top of the
+    # form Enter would only add a line and show the form again.
+    seed_regelingen(localdate().year, localdate().year + 1)
+    KernFactory(naam="Ingen", slug="ingen")
+    context = _zonder_javascript(browser, live_server)
+    page = context.new_page()
+    try:
+        page.goto("/budgetten/aanvragen/straatbijeenkomst/")
+        page.get_by_label("Kern").select_option(label="Ingen")
+        page.get_by_label("Naam van de activiteit").fill("Burendag Molenstraat")
+        page.get_by_label("Wat gaat u doen en waarom?").fill("Spelletjes voor de straat")
+        datum = (localdate() + datetime.timedelta(days=14)).isoformat()
+        page.get_by_label("Datum van de activiteit").fill(datum)
+        page.locator("#id_straat").fill("Molenstraat")
+        page.get_by_label("Soort activiteit").select_option("burendag")
+        for vraag in ("Alle bewoners", "gezelliger", "brengt buren"):
+            page.get_by_label(re.compile(vraag)).check()
+        _regel(page, 0, "spel", "Springkussen", "60,00")
+        page.get_by_label("Uw naam").fill("Anna de Boer")
+        page.get_by_label("Uw e-mailadres").fill("anna@example.org")
+        # The copy is hidden from assistive technology: one "Verstuur aanvraag" is announced.
+        expect(page.get_by_role("button", name="Verstuur aanvraag")).to_have_count(1)
+
+        page.get_by_label("Uw naam").press("Enter")
+        page.wait_for_load_state()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("bevestig uw e-mailadres")
+        aanvraag = Aanvraag.objects.get()
+        assert aanvraag.titel == "Burendag Molenstraat"
+        assert [k.bedrag for k in aanvraag.kostenposten.all()] == [Decimal("60.00")]
     finally:
         context.close()
