@@ -116,11 +116,11 @@ def _mag_bewaren(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-def _sleutel(request: HttpRequest) -> str:
+def sleutel(request: HttpRequest, soort: str = "publiek2") -> str:
     pad = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     # The local date too: what a page shows by date (a voting round open until a day, the
     # figures of this year) changes at midnight without any save.
-    return f"publiek2:{versie()}:{timezone.localdate().isoformat()}:{pad}"
+    return f"{soort}:{versie()}:{timezone.localdate().isoformat()}:{pad}"
 
 
 def _bewaren(response: HttpResponse) -> tuple[bytes, str, bytes | None]:
@@ -149,11 +149,10 @@ class PubliekeCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _mag_uit_cache(request):
             return self.get_response(request)
-        sleutel = _sleutel(request)
-        bewaard = cache.get(sleutel)
+        bewaard = cache.get(sleutel(request))
         if bewaard is not None:
             return _uit_opslag(request, bewaard)
         response = self.get_response(request)
         if _mag_bewaren(request, response):
-            cache.set(sleutel, _bewaren(response), LEVENSDUUR)
+            cache.set(sleutel(request), _bewaren(response), LEVENSDUUR)
         return response

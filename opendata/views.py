@@ -3,6 +3,7 @@ selector it reads and which serializer shows it (opendata.selectors, .serializer
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularSwaggerSplitView
@@ -10,6 +11,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core import publiek_cache
 from monitoring.selectors import Halfjaar
 
 from . import filters, selectors
@@ -20,7 +22,29 @@ class Basis(viewsets.GenericViewSet):
     pass
 
 
-class Lezen(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basis):
+class GecachteLijst:
+    """A JSON page of a collection from Redis until what it shows changes, with the version,
+    date and lifetime of the public pages (core.publiek_cache). The limit per address, the
+    content negotiation and the headers stay live (this runs inside the view, after them);
+    the queries and the serialising are skipped. CSV, every row at once, is not kept."""
+
+    BEWAARDE_HEADERS = ("Link", "X-Total-Count")
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        if request.accepted_renderer.format != "json":
+            return super().list(request, *args, **kwargs)  # type: ignore[misc]
+        sleutel = publiek_cache.sleutel(request, soort="api")
+        if (bewaard := cache.get(sleutel)) is not None:
+            data, headers = bewaard
+            return Response(data, headers=headers)
+        response = super().list(request, *args, **kwargs)  # type: ignore[misc]
+        if response.status_code == 200:
+            headers = {k: response[k] for k in self.BEWAARDE_HEADERS if response.has_header(k)}
+            cache.set(sleutel, (response.data, headers), publiek_cache.LEVENSDUUR)
+        return response
+
+
+class Lezen(GecachteLijst, mixins.ListModelMixin, mixins.RetrieveModelMixin, Basis):
     pass
 
 
@@ -104,7 +128,7 @@ def _parameters(klasse: type[serializers.Serializer], request: Request) -> dict:
         parameters=[BesluitParameters],
     )
 )
-class BesluitViewSet(mixins.ListModelMixin, Basis):
+class BesluitViewSet(GecachteLijst, mixins.ListModelMixin, Basis):
     serializer_class = s.BesluitSerializer
     filter_backends: list = []
 
@@ -112,7 +136,7 @@ class BesluitViewSet(mixins.ListModelMixin, Basis):
         return selectors.besluiten(**_parameters(BesluitParameters, self.request))
 
 
-class BerekendeLijst(Basis):
+class _Berekend(Basis):
     """A collection computed from a selector (a list, not a queryset), still paged; its
     parameters are checked by a serializer (no model for django-filter to filter)."""
 
@@ -127,6 +151,10 @@ class BerekendeLijst(Basis):
         if pagina is not None:
             return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
         return Response(self.get_serializer(rijen, many=True).data)
+
+
+class BerekendeLijst(GecachteLijst, _Berekend):
+    pass
 
 
 @extend_schema_view(

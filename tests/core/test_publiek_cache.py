@@ -106,7 +106,7 @@ def test_a_page_from_the_cache_comes_compressed_as_stored_and_plain_to_others(cl
     kern = KernFactory(naam="Erichem")
     url = reverse("kernen:detail", kwargs={"kern": kern.slug})
     vers = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
-    sleutel = publiek_cache._sleutel(RequestFactory().get(url))
+    sleutel = publiek_cache.sleutel(RequestFactory().get(url))
     inhoud, _soort, ingepakt = publiek_cache.cache.get(sleutel)
     bewaard = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
     assert bewaard["Content-Encoding"] == "gzip" and "Accept-Encoding" in bewaard["Vary"]
