@@ -225,7 +225,7 @@ def test_detail_query_count_does_not_grow_with_history(
     signed_in(ka)
     # 14: the kernambtenaar check is asked once (issue 12); one counts the confirmed
     # supporters (steun), whatever their number.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         client.get(_detail(initiatief))
 
 

@@ -254,7 +254,7 @@ def test_trajectory_list_query_count_is_flat(client, signed_in, django_assert_nu
     user = MedewerkerFactory(rollen=["beleidsmedewerker"])
     signed_in(user)
     client.get("/medewerker/trajecten/")  # warm the session
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert client.get("/medewerker/trajecten/").status_code == 200
 
 
