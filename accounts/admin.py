@@ -27,6 +27,13 @@ class MedewerkerAdmin(UserAdmin):
     list_filter = ("groups", "team", "is_active")
     actions = ["tweede_factor_uitnodigen"]
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "tweede_factor_uitnodigen": self.has_tweede_factor_uitnodigen_permission(request),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def has_tweede_factor_uitnodigen_permission(self, request):
         return request.user.has_perm("accounts.tweede_factor_uitnodigen")
 

@@ -255,3 +255,39 @@ def test_the_sign_in_page_tells_who_to_ask_for_an_invitation(client, db):
     hint = "Nog geen authenticator-app ingesteld? Vraag functioneel beheer om een uitnodiging."
     assert hint in html
     assert "tweede-factor" not in html  # a hint, no way in
+
+
+def test_the_button_on_the_change_page_sends_the_invitation(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    pagina = client.get(reverse("admin:accounts_medewerker_change", args=[nieuw.pk]))
+    html = pagina.content.decode()
+    assert "Uitnodiging voor tweede factor versturen" in html
+    # The button posts the list's action for this one medewerker.
+    formulier = re.search(
+        r'<form method="post" action="([^"]+)" class="portal-admin-actieknop">'
+        r"(.*?)</form>",
+        html,
+        re.S,
+    )
+    assert formulier[1] == CHANGELIST
+    assert f'name="_selected_action" value="{nieuw.pk}"' in formulier[2]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            formulier[1], {"action": ACTIE, "_selected_action": nieuw.pk}, follow=True
+        )
+    assert [m.to for m in mail.outbox] == [["nieuw@buren.example"]]
+    assert "Uitnodiging verstuurd naar nieuw@buren.example" in response.content.decode()
+
+
+def test_no_button_without_the_permission(client, db, signed_in, nieuw):
+    from django.contrib.auth.models import Permission
+
+    ander = MedewerkerFactory(rollen=[], is_staff=True)
+    ander.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_medewerker", "change_medewerker"])
+    )
+    signed_in(ander)
+    pagina = client.get(reverse("admin:accounts_medewerker_change", args=[nieuw.pk]))
+    assert pagina.status_code == 200
+    assert "Uitnodiging voor tweede factor versturen" not in pagina.content.decode()
