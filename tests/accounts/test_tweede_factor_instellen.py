@@ -10,7 +10,7 @@ import time_machine
 from axes.models import AccessAttempt
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -291,3 +291,23 @@ def test_no_button_without_the_permission(client, db, signed_in, nieuw):
     pagina = client.get(reverse("admin:accounts_medewerker_change", args=[nieuw.pk]))
     assert pagina.status_code == 200
     assert "Uitnodiging voor tweede factor versturen" not in pagina.content.decode()
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_guessing_the_password_on_the_setup_page_locks_the_account_out(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    pad = _link(mail.outbox[0])
+    medewerker = Client()
+    medewerker.get(pad)
+    apparaat = _nieuw_apparaat(nieuw)
+    for _ in range(2):
+        assert medewerker.post(pad, {"password": "gok", "code": "123456"}).status_code == 200
+    assert medewerker.post(pad, {"password": "gok", "code": "123456"}).status_code == 429
+    # Locked out: the right password and code set up nothing now.
+    response = medewerker.post(pad, {"password": TEST_PASSWORD, "code": _code(apparaat)})
+    assert response.status_code == 429
+    apparaat.refresh_from_db()
+    assert not apparaat.confirmed
+    assert "_auth_user_id" not in medewerker.session
