@@ -1,8 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import Medewerker, Team
 from .tweede_factor import registreren
 
@@ -24,6 +25,43 @@ class MedewerkerAdmin(UserAdmin):
     )
     list_display = ("username", "first_name", "last_name", "team", "is_active")
     list_filter = ("groups", "team", "is_active")
+    actions = ["tweede_factor_uitnodigen"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "tweede_factor_uitnodigen": self.has_tweede_factor_uitnodigen_permission(request),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def has_tweede_factor_uitnodigen_permission(self, request):
+        return request.user.has_perm("accounts.tweede_factor_uitnodigen")
+
+    @admin.action(
+        description=_("Uitnodiging voor tweede factor versturen"),
+        permissions=["tweede_factor_uitnodigen"],
+    )
+    def tweede_factor_uitnodigen(self, request, queryset):
+        """Mail each chosen medewerker a link to set up an authenticator app.
+
+        The link goes to the medewerker only: the admin says where it went, never what it
+        is (accounts.tweede_factor). A superuser's account is for a superuser to invite."""
+        for medewerker in queryset:
+            if medewerker.is_superuser and not request.user.is_superuser:
+                melding = _("%(naam)s is superuser: alleen een superuser kan die uitnodigen.")
+            elif not medewerker.is_active:
+                melding = _("%(naam)s is niet actief: geen uitnodiging verstuurd.")
+            elif not medewerker.email:
+                melding = _("%(naam)s heeft geen e-mailadres: geen uitnodiging verstuurd.")
+            else:
+                services.tweede_factor_uitnodigen(medewerker=medewerker)
+                self.message_user(
+                    request,
+                    _("Uitnodiging verstuurd naar %(email)s.") % {"email": medewerker.email},
+                    messages.SUCCESS,
+                )
+                continue
+            self.message_user(request, melding % {"naam": medewerker}, messages.WARNING)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

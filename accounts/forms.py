@@ -57,3 +57,61 @@ class InlogForm(forms.Form):
         self.user = user
         self.device = device
         return cleaned
+
+
+class TweedeFactorInstellenForm(forms.Form):
+    """Re-authentication and the first code of a new authenticator app (the setup page).
+
+    The link in the mail says who it is for; the password proves it is that medewerker, so
+    a mailbox alone sets up nothing. Both failures count in django-axes like a sign-in."""
+
+    password = forms.CharField(
+        label=_("Uw wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = forms.CharField(
+        label=_("Code uit uw authenticator-app"),
+        help_text=_("De 6 cijfers die de app laat zien nadat u de QR-code heeft gescand."),
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
+        ),
+    )
+
+    def __init__(self, request, *, medewerker, apparaat, **kwargs):
+        self.request = request
+        self.medewerker = medewerker
+        self.apparaat = apparaat
+        self.user = None
+        super().__init__(**kwargs)
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        password = cleaned.get("password")
+        code = (cleaned.get("code") or "").replace(" ", "")
+        if not password:
+            return cleaned
+        # authenticate() counts a wrong password in django-axes and refuses a locked account.
+        user = authenticate(self.request, username=self.medewerker.username, password=password)
+        if user is None or user.pk != self.medewerker.pk:
+            self.add_error("password", _("Het wachtwoord klopt niet. Probeer het opnieuw."))
+            return cleaned
+        if not code:
+            return cleaned
+        if not self.apparaat.verify_token(code):
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": self.medewerker.username},
+                request=self.request,
+            )
+            self.add_error(
+                "code",
+                _(
+                    "De code klopt niet. Vul de 6 cijfers in die de app nu laat zien; "
+                    "na 30 seconden komt er een nieuwe code."
+                ),
+            )
+            return cleaned
+        self.user = user
+        return cleaned

@@ -46,11 +46,20 @@ class Medewerker(AbstractUser):
     )
     functie = models.CharField(_("functie"), max_length=120, blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    # The version the link in the latest invitation for a second factor carries: a new
+    # invitation and a completed setup raise it, so every older link stops working.
+    link_versie = models.PositiveIntegerField(_("versie uitnodigingslink"), default=1)
 
     class Meta:
         verbose_name = _("medewerker")
         verbose_name_plural = _("medewerkers")
         ordering = ["first_name", "last_name", "username"]
+        permissions = [
+            (
+                "tweede_factor_uitnodigen",
+                _("Kan een uitnodiging voor de tweede factor versturen"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -16,6 +16,17 @@ here and reserve codes never an inline: whoever saw or chose them could sign in 
 medewerker with a password alone. What stays is managing devices: see, confirm, delete (the
 medewerker then sets up a new one). The tests in tests/accounts/test_beheer_nederlands.py
 hold that.
+
+How a medewerker gets a working app, then (accounts.services, tests in
+tests/accounts/test_tweede_factor_instellen.py): functioneel beheer, with the permission
+`accounts.tweede_factor_uitnodigen`, sends an invitation with the Medewerker admin's action.
+The mail holds a personal link (core.links tokens carrying Medewerker.link_versie) that works
+for three days and once; a new invitation raises the version, so older links stop. The admin
+only says where the mail went. The page behind the link makes one unconfirmed authenticator
+app (its key in the database, the same one on a reload), shows it as a QR code and in base32,
+and confirms it when the medewerker's password and a first code are right - the password so
+that a mailbox alone is not enough. Then the medewerker's other apps are removed, the link is
+used up and the medewerker is signed in with the new device verified.
 """
 
 from django.contrib import admin

@@ -354,6 +354,13 @@ MATRIX: dict[str, Rij] = {
         eigen=                                "NN 23 NN NN NN NN NN NN NN NN NN NN",
         vreemd=                               "NN NN 23 NN NN NN NN NN NN NN NN NN",
         token=lambda g: (g.aanmelding_onbevestigd, "bijeenkomst-aanmelding-bevestigen")),
+    # The invitation of functioneel beheer: the link itself decides who it is for, before any
+    # sign-in; an empty POST shows the form with its errors.
+    "accounts:tweede_factor_instellen": link(
+        "medewerker stelt een authenticator-app in via de uitnodiging",
+        eigen=                                "NN 22 NN NN NN NN NN NN NN NN NN NN",
+        vreemd=                               "NN NN 22 NN NN NN NN NN NN NN NN NN",
+        token=lambda g: (g.nieuwe_medewerker, "tweede-factor-instellen")),
 
     # --- staff pages -------------------------------------------------------------------------
     #                                 ka kx bm tm kw co cs fb
@@ -604,6 +611,7 @@ class Geval:
     abonnement: object = None
     abonnement_onbevestigd: object = None
     privacyverzoek: object = None
+    nieuwe_medewerker: object = None
 
 
 @dataclass
@@ -743,6 +751,7 @@ def _bouw_geval(kern, *, eigen: bool, g: dict, ronde) -> Geval:
         abonnement=AbonnementFactory(kern=kern),
         abonnement_onbevestigd=AbonnementFactory(kern=kern, onbevestigd=True),
         privacyverzoek=_privacyverzoek(kern),
+        nieuwe_medewerker=MedewerkerFactory(rollen=[]),
     )
 
 
@@ -975,6 +984,7 @@ def test_every_url_pattern_has_a_row():
         assert route.startswith(STAFF_PREFIX) <= (rij.soort == "medewerker") or naam in {
             "accounts:login",
             "accounts:logout",
+            "accounts:tweede_factor_instellen",
         }, f"{naam} staat onder /medewerker/ maar is geen medewerkersrij"
 
 

@@ -1,0 +1,313 @@
+"""Self-service setup of an authenticator app: functioneel beheer sends an invitation from the
+admin, the medewerker opens the link, re-authenticates with the password, scans the key and
+confirms it with a first code (accounts.services, accounts.views.tweede_factor_instellen)."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from axes.models import AccessAttempt
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client, override_settings
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import Rol
+from tests.conftest import TEST_MOMENT
+from tests.factories import TEST_PASSWORD, MedewerkerFactory
+
+CHANGELIST = reverse("admin:accounts_medewerker_changelist")
+ACTIE = "tweede_factor_uitnodigen"
+LINK = re.compile(r"https?://\S+/medewerker/tweede-factor/(?P<token>[^/\s]+)/")
+ONGELDIG = "Deze link werkt niet (meer)"
+
+
+@pytest.fixture
+def beheerder(db, client, signed_in):
+    call_command("seed")  # the functioneel-beheer group gets its admin permissions
+    user = MedewerkerFactory(rollen=[Rol.FUNCTIONEEL_BEHEER], is_staff=True)
+    signed_in(user)
+    return user
+
+
+@pytest.fixture
+def nieuw(db):
+    """A kernambtenaar whose old phone is gone: the device of the factory stands for it."""
+    return MedewerkerFactory(rollen=[Rol.KERNAMBTENAAR], email="nieuw@buren.example")
+
+
+def _uitnodigen(client, medewerker, capture):
+    with capture(execute=True):
+        response = client.post(
+            CHANGELIST, {"action": ACTIE, "_selected_action": [medewerker.pk]}, follow=True
+        )
+    assert response.status_code == 200
+    return response
+
+
+def _link(bericht) -> str:
+    gevonden = LINK.search(bericht.body)
+    assert gevonden, bericht.body
+    return "/medewerker/tweede-factor/" + gevonden["token"] + "/"
+
+
+def _code(apparaat: TOTPDevice) -> str:
+    return f"{totp(apparaat.bin_key):06d}"
+
+
+def _nieuw_apparaat(medewerker) -> TOTPDevice:
+    return TOTPDevice.objects.get(user=medewerker, confirmed=False)
+
+
+def test_an_invitation_mails_the_link_to_the_medewerker_and_never_shows_it(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    response = _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    assert [m.to for m in mail.outbox] == [["nieuw@buren.example"]]
+    pad = _link(mail.outbox[0])
+    token = pad.split("/")[-2]
+    html = response.content.decode()
+    assert "Uitnodiging verstuurd naar nieuw@buren.example" in html
+    assert token not in html
+    # Nor on the medewerker's own admin page, nor in the outbox of the admin.
+    for url in (
+        reverse("admin:accounts_medewerker_change", args=[nieuw.pk]),
+        reverse("admin:core_mailbericht_changelist"),
+    ):
+        assert token not in client.get(url).content.decode()
+
+
+def test_the_link_with_password_and_first_code_sets_up_the_app_and_signs_in(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    pad = _link(mail.outbox[0])
+    medewerker = Client()
+    pagina = medewerker.get(pad)
+    assert pagina.status_code == 200
+    apparaat = _nieuw_apparaat(nieuw)
+    html = pagina.content.decode()
+    assert "<svg" in html and 'role="img"' in html
+    assert "style=" not in html.split("<main", 1)[1]  # strict CSP: no inline style
+    # The key for typing in by hand, in groups of four, is the key of the stored device.
+    sleutel = re.search(r'id="sleutel">([A-Z2-7 ]+)<', html)[1]
+    assert sleutel.replace(" ", "") == _b32(apparaat.bin_key)
+    # A reload shows the same device: the app scanned once keeps working.
+    assert medewerker.get(pad).status_code == 200
+    assert TOTPDevice.objects.filter(user=nieuw, confirmed=False).count() == 1
+
+    response = medewerker.post(pad, {"password": TEST_PASSWORD, "code": _code(apparaat)})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:staff_start")
+    apparaat.refresh_from_db()
+    assert apparaat.confirmed
+    # The old phone's device is gone: only the new app signs in now.
+    assert list(TOTPDevice.objects.filter(user=nieuw)) == [apparaat]
+    start = medewerker.get(reverse("core:staff_start"))
+    assert start.status_code == 200
+    assert start.wsgi_request.user == nieuw
+    assert start.wsgi_request.user.is_verified()
+    assert "Uw authenticator-app is ingesteld" in start.content.decode()
+    # The link is used up.
+    opnieuw = Client().get(pad)
+    assert opnieuw.status_code == 404
+    assert ONGELDIG in opnieuw.content.decode()
+
+
+def _b32(sleutel: bytes) -> str:
+    from base64 import b32encode
+
+    return b32encode(sleutel).decode().rstrip("=")
+
+
+def test_a_new_invitation_stops_the_older_link(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    oud = _link(mail.outbox[0])
+    assert Client().get(oud).status_code == 200  # it worked, and began a device
+    eerste = _nieuw_apparaat(nieuw)
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    nieuwe_link = _link(mail.outbox[1])
+    assert nieuwe_link != oud
+    response = Client().post(oud, {"password": TEST_PASSWORD, "code": _code(eerste)})
+    assert response.status_code == 404
+    assert ONGELDIG in response.content.decode()
+    # The device begun with the old link is gone too; the new link starts a fresh key.
+    assert not TOTPDevice.objects.filter(pk=eerste.pk).exists()
+    assert Client().get(nieuwe_link).status_code == 200
+    assert _nieuw_apparaat(nieuw).key != eerste.key
+
+
+def test_an_expired_link_shows_the_dutch_invalid_link_page(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    pad = _link(mail.outbox[0])
+    with time_machine.travel(TEST_MOMENT + datetime.timedelta(days=2, hours=23), tick=False):
+        assert Client().get(pad).status_code == 200
+    with time_machine.travel(TEST_MOMENT + datetime.timedelta(days=3, hours=1), tick=False):
+        response = Client().get(pad)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert ONGELDIG in html and "is verlopen" in html
+    assert "Vraag functioneel beheer om een nieuwe uitnodiging" in html
+
+
+def test_a_forged_link_shows_the_invalid_link_page(db, nieuw):
+    response = Client().get("/medewerker/tweede-factor/nagemaakt:123:abc/")
+    assert response.status_code == 404
+    assert ONGELDIG in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=nieuw, confirmed=False).exists()
+
+
+def test_a_wrong_password_keeps_the_form_confirms_nothing_and_counts_as_failed_login(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    pad = _link(mail.outbox[0])
+    medewerker = Client()
+    medewerker.get(pad)
+    apparaat = _nieuw_apparaat(nieuw)
+    response = medewerker.post(pad, {"password": "fout-wachtwoord", "code": _code(apparaat)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Er is iets niet goed ingevuld" in html  # the error summary
+    assert 'id="id_password_error"' in html and "Het wachtwoord klopt niet" in html
+    apparaat.refresh_from_db()
+    assert not apparaat.confirmed
+    assert TOTPDevice.objects.filter(user=nieuw, confirmed=True).count() == 1  # old one stays
+    assert "_auth_user_id" not in medewerker.session
+    assert AccessAttempt.objects.filter(username=nieuw.username).get().failures_since_start == 1
+
+
+def test_a_wrong_code_keeps_the_form_and_counts_as_failed_login(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    pad = _link(mail.outbox[0])
+    medewerker = Client()
+    medewerker.get(pad)
+    apparaat = _nieuw_apparaat(nieuw)
+    fout = f"{(int(_code(apparaat)) + 1) % 1_000_000:06d}"
+    response = medewerker.post(pad, {"password": TEST_PASSWORD, "code": fout})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_code_error"' in html and "De code klopt niet" in html
+    apparaat.refresh_from_db()
+    assert not apparaat.confirmed
+    assert "_auth_user_id" not in medewerker.session
+    assert AccessAttempt.objects.filter(username=nieuw.username).get().failures_since_start == 1
+    # The link still works after a typo.
+    assert Client().get(pad).status_code == 200
+
+
+def test_a_kernambtenaar_with_admin_access_cannot_send_invitations(
+    client, db, signed_in, nieuw, django_capture_on_commit_callbacks
+):
+    call_command("seed")
+    ambtenaar = MedewerkerFactory(rollen=[Rol.KERNAMBTENAAR], is_staff=True)
+    signed_in(ambtenaar)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CHANGELIST, {"action": ACTIE, "_selected_action": [nieuw.pk]})
+    assert response.status_code == 403
+    assert mail.outbox == []
+    nieuw.refresh_from_db()
+    assert nieuw.link_versie == 1
+
+
+def test_staff_who_may_change_medewerkers_but_not_invite_do_not_get_the_action(
+    client, db, signed_in, nieuw, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Permission
+
+    ander = MedewerkerFactory(rollen=[], is_staff=True)
+    ander.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_medewerker", "change_medewerker"])
+    )
+    signed_in(ander)
+    lijst = client.get(CHANGELIST)
+    assert lijst.status_code == 200
+    assert ACTIE not in lijst.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(CHANGELIST, {"action": ACTIE, "_selected_action": [nieuw.pk]})
+    assert mail.outbox == []
+
+
+def test_functioneel_beheer_has_the_invitation_permission_from_the_seed(beheerder):
+    assert beheerder.has_perm("accounts.tweede_factor_uitnodigen")
+
+
+def test_no_invitation_for_a_superuser_from_functioneel_beheer(
+    client, beheerder, django_capture_on_commit_callbacks
+):
+    baas = MedewerkerFactory(rollen=[], is_superuser=True, is_staff=True)
+    response = _uitnodigen(client, baas, django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+    assert "alleen een superuser kan die uitnodigen" in response.content.decode()
+
+
+def test_the_sign_in_page_tells_who_to_ask_for_an_invitation(client, db):
+    html = client.get(reverse("accounts:login")).content.decode()
+    hint = "Nog geen authenticator-app ingesteld? Vraag functioneel beheer om een uitnodiging."
+    assert hint in html
+    assert "tweede-factor" not in html  # a hint, no way in
+
+
+def test_the_button_on_the_change_page_sends_the_invitation(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    pagina = client.get(reverse("admin:accounts_medewerker_change", args=[nieuw.pk]))
+    html = pagina.content.decode()
+    assert "Uitnodiging voor tweede factor versturen" in html
+    # The button posts the list's action for this one medewerker.
+    formulier = re.search(
+        r'<form method="post" action="([^"]+)" class="portal-admin-actieknop">'
+        r"(.*?)</form>",
+        html,
+        re.S,
+    )
+    assert formulier[1] == CHANGELIST
+    assert f'name="_selected_action" value="{nieuw.pk}"' in formulier[2]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            formulier[1], {"action": ACTIE, "_selected_action": nieuw.pk}, follow=True
+        )
+    assert [m.to for m in mail.outbox] == [["nieuw@buren.example"]]
+    assert "Uitnodiging verstuurd naar nieuw@buren.example" in response.content.decode()
+
+
+def test_no_button_without_the_permission(client, db, signed_in, nieuw):
+    from django.contrib.auth.models import Permission
+
+    ander = MedewerkerFactory(rollen=[], is_staff=True)
+    ander.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_medewerker", "change_medewerker"])
+    )
+    signed_in(ander)
+    pagina = client.get(reverse("admin:accounts_medewerker_change", args=[nieuw.pk]))
+    assert pagina.status_code == 200
+    assert "Uitnodiging voor tweede factor versturen" not in pagina.content.decode()
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_guessing_the_password_on_the_setup_page_locks_the_account_out(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    pad = _link(mail.outbox[0])
+    medewerker = Client()
+    medewerker.get(pad)
+    apparaat = _nieuw_apparaat(nieuw)
+    for _ in range(2):
+        assert medewerker.post(pad, {"password": "gok", "code": "123456"}).status_code == 200
+    assert medewerker.post(pad, {"password": "gok", "code": "123456"}).status_code == 429
+    # Locked out: the right password and code set up nothing now.
+    response = medewerker.post(pad, {"password": TEST_PASSWORD, "code": _code(apparaat)})
+    assert response.status_code == 429
+    apparaat.refresh_from_db()
+    assert not apparaat.confirmed
+    assert "_auth_user_id" not in medewerker.session
