@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -62,6 +64,25 @@ class MedewerkerAdmin(UserAdmin):
                 )
                 continue
             self.message_user(request, melding % {"naam": medewerker}, messages.WARNING)
+        return self._terug_naar_medewerker(request, queryset)
+
+    def _terug_naar_medewerker(self, request, queryset):
+        """From the button on a medewerker's page, back to that page (None: the list).
+
+        The page is built from the one selected medewerker, never from the request: no
+        redirect to elsewhere."""
+        if not request.POST.get("_terug_naar_medewerker"):
+            return None
+        medewerkers = list(queryset[:2])
+        if len(medewerkers) != 1 or not self.has_view_or_change_permission(request, medewerkers[0]):
+            return None
+        return redirect(
+            reverse(
+                f"{self.admin_site.name}:accounts_medewerker_change",
+                args=[medewerkers[0].pk],
+                current_app=self.admin_site.name,
+            )
+        )
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

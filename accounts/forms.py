@@ -59,17 +59,44 @@ class InlogForm(forms.Form):
         return cleaned
 
 
-class TweedeFactorInstellenForm(forms.Form):
-    """Re-authentication and the first code of a new authenticator app (the setup page).
+class TweedeFactorWachtwoordForm(forms.Form):
+    """Step 1 of the setup page: the medewerker's password, before any key is shown.
 
     The link in the mail says who it is for; the password proves it is that medewerker, so
-    a mailbox alone sets up nothing. Both failures count in django-axes like a sign-in."""
+    a mailbox alone neither sets up an app nor learns its key. A wrong password counts in
+    django-axes like a sign-in (authenticate() does that, and refuses a locked account)."""
 
     password = forms.CharField(
         label=_("Uw wachtwoord"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+    def __init__(self, request, *, medewerker, **kwargs):
+        self.request = request
+        self.medewerker = medewerker
+        self.user = None
+        super().__init__(**kwargs)
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        password = cleaned.get("password")
+        if not password:
+            return cleaned
+        user = authenticate(self.request, username=self.medewerker.username, password=password)
+        if user is None or user.pk != self.medewerker.pk:
+            self.add_error("password", _("Het wachtwoord klopt niet. Probeer het opnieuw."))
+            return cleaned
+        self.user = user
+        return cleaned
+
+
+class TweedeFactorCodeForm(forms.Form):
+    """Step 2 of the setup page: the first code of the new authenticator app.
+
+    Only reached after the password (the session remembers that, accounts.views). A wrong
+    code counts in django-axes like a failed sign-in, so guessing codes locks out too."""
+
     code = forms.CharField(
         label=_("Code uit uw authenticator-app"),
         help_text=_("De 6 cijfers die de app laat zien nadat u de QR-code heeft gescand."),
@@ -83,35 +110,21 @@ class TweedeFactorInstellenForm(forms.Form):
         self.request = request
         self.medewerker = medewerker
         self.apparaat = apparaat
-        self.user = None
         super().__init__(**kwargs)
 
-    def clean(self):
-        cleaned = super().clean() or {}
-        password = cleaned.get("password")
-        code = (cleaned.get("code") or "").replace(" ", "")
-        if not password:
-            return cleaned
-        # authenticate() counts a wrong password in django-axes and refuses a locked account.
-        user = authenticate(self.request, username=self.medewerker.username, password=password)
-        if user is None or user.pk != self.medewerker.pk:
-            self.add_error("password", _("Het wachtwoord klopt niet. Probeer het opnieuw."))
-            return cleaned
-        if not code:
-            return cleaned
+    def clean_code(self):
+        code = self.cleaned_data["code"].replace(" ", "")
         if not self.apparaat.verify_token(code):
             user_login_failed.send(
                 sender=__name__,
                 credentials={"username": self.medewerker.username},
                 request=self.request,
             )
-            self.add_error(
-                "code",
+            raise forms.ValidationError(
                 _(
                     "De code klopt niet. Vul de 6 cijfers in die de app nu laat zien; "
                     "na 30 seconden komt er een nieuwe code."
                 ),
+                code="code_onjuist",
             )
-            return cleaned
-        self.user = user
-        return cleaned
+        return code

@@ -4,10 +4,10 @@ The flow (accounts.tweede_factor explains why the admin shows no secrets):
 functioneel beheer sends an invitation (`tweede_factor_uitnodigen`); the medewerker gets a
 personal link by mail, valid for TWEEDE_FACTOR_GELDIG_DAGEN and signed by core.links. The
 link carries the medewerker's `link_versie`, which the invitation raised: an older link
-stops working at once. The setup page makes (or reuses) one unconfirmed authenticator app
-for the medewerker, so its key lives in the database and never in a cookie or URL, and
-`tweede_factor_instellen` confirms it once the password and a first code were right; that
-raises the version again, so the link works once.
+stops working at once. Once the password on the setup page was right (accounts.views), the
+page makes (or reuses) one unconfirmed authenticator app for the medewerker, so its key
+lives in the database and never in a cookie or URL, and `tweede_factor_instellen` confirms
+it once a first code was right; that raises the version again, so the link works once.
 """
 
 from dataclasses import dataclass

@@ -22,11 +22,15 @@ tests/accounts/test_tweede_factor_instellen.py): functioneel beheer, with the pe
 `accounts.tweede_factor_uitnodigen`, sends an invitation with the Medewerker admin's action.
 The mail holds a personal link (core.links tokens carrying Medewerker.link_versie) that works
 for three days and once; a new invitation raises the version, so older links stop. The admin
-only says where the mail went. The page behind the link makes one unconfirmed authenticator
-app (its key in the database, the same one on a reload), shows it as a QR code and in base32,
-and confirms it when the medewerker's password and a first code are right - the password so
-that a mailbox alone is not enough. Then the medewerker's other apps are removed, the link is
-used up and the medewerker is signed in with the new device verified.
+only says where the mail went. The page behind the link has two steps. Step 1 shows the
+username and asks only for the password: no key, no QR code, no device yet - whoever reads
+the mailbox learns nothing to make codes with. A right password is remembered in the
+server-side session (for this medewerker and link version, a quarter of an hour at most); a
+new invitation, another browser or the lapse of time means step 1 again. Step 2 makes one
+unconfirmed authenticator app (its key in the database, the same one on a reload), shows it
+as a QR code and in base32, and confirms it with a first code. Wrong passwords and wrong codes
+both count in django-axes like failed sign-ins. Then the medewerker's other apps are removed,
+the link is used up and the medewerker is signed in with the new device verified.
 """
 
 from django.contrib import admin

@@ -1,6 +1,7 @@
 """Self-service setup of an authenticator app: functioneel beheer sends an invitation from the
-admin, the medewerker opens the link, re-authenticates with the password, scans the key and
-confirms it with a first code (accounts.services, accounts.views.tweede_factor_instellen)."""
+admin, the medewerker opens the link, re-authenticates with the password (step 1, no key yet),
+scans the key and confirms it with a first code (step 2) (accounts.services,
+accounts.views.tweede_factor_instellen)."""
 
 import datetime
 import re
@@ -16,6 +17,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Rol
+from accounts.views import SESSIE_WACHTWOORD_GOED
 from tests.conftest import TEST_MOMENT
 from tests.factories import TEST_PASSWORD, MedewerkerFactory
 
@@ -62,6 +64,31 @@ def _nieuw_apparaat(medewerker) -> TOTPDevice:
     return TOTPDevice.objects.get(user=medewerker, confirmed=False)
 
 
+def _wachtwoord_goed(browser, pad) -> str:
+    """Step 1 done: the right password; returns the HTML of step 2 it leads to."""
+    response = browser.post(pad, {"password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == pad  # post/redirect/get: back to the same link
+    stap2 = browser.get(pad)
+    assert stap2.status_code == 200
+    return stap2.content.decode()
+
+
+def _sleutel(html: str) -> str | None:
+    gevonden = re.search(r'id="sleutel">([A-Z2-7 ]+)<', html)
+    return gevonden[1] if gevonden else None
+
+
+def _is_stap_1(html: str) -> bool:
+    return (
+        "Stap 1 van 2" in html
+        and 'name="password"' in html
+        and 'name="code"' not in html
+        and "<svg" not in html
+        and 'id="sleutel"' not in html
+    )
+
+
 def test_an_invitation_mails_the_link_to_the_medewerker_and_never_shows_it(
     client, beheerder, nieuw, django_capture_on_commit_callbacks
 ):
@@ -80,26 +107,54 @@ def test_an_invitation_mails_the_link_to_the_medewerker_and_never_shows_it(
         assert token not in client.get(url).content.decode()
 
 
+def test_step_1_asks_only_the_password_and_shows_no_key(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    pad = _link(mail.outbox[0])
+    medewerker = Client()
+    stap1 = medewerker.get(pad)
+    assert stap1.status_code == 200
+    html = stap1.content.decode()
+    assert _is_stap_1(html)
+    assert f"Uw gebruikersnaam is <strong>{nieuw.username}</strong>" in html
+    # No device yet, so there is no key to leak: the mailbox alone learns nothing.
+    assert not TOTPDevice.objects.filter(user=nieuw, confirmed=False).exists()
+    assert SESSIE_WACHTWOORD_GOED not in medewerker.session
+    # A post with a code but no password is still step 1 (no way round it).
+    omweg = medewerker.post(pad, {"code": "123456"})
+    assert _is_stap_1(omweg.content.decode())
+    assert not TOTPDevice.objects.filter(user=nieuw, confirmed=False).exists()
+
+    # The key that the right password brings up was nowhere in step 1.
+    sleutel = _sleutel(_wachtwoord_goed(medewerker, pad))
+    assert sleutel
+    for stap1_html in (html, omweg.content.decode()):
+        assert sleutel not in stap1_html and sleutel.replace(" ", "") not in stap1_html
+
+
 def test_the_link_with_password_and_first_code_sets_up_the_app_and_signs_in(
     client, beheerder, nieuw, django_capture_on_commit_callbacks
 ):
     _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
     pad = _link(mail.outbox[0])
     medewerker = Client()
-    pagina = medewerker.get(pad)
-    assert pagina.status_code == 200
+    html = _wachtwoord_goed(medewerker, pad)
     apparaat = _nieuw_apparaat(nieuw)
-    html = pagina.content.decode()
+    assert "Stap 2 van 2" in html and 'name="password"' not in html
     assert "<svg" in html and 'role="img"' in html
     assert "style=" not in html.split("<main", 1)[1]  # strict CSP: no inline style
     # The key for typing in by hand, in groups of four, is the key of the stored device.
-    sleutel = re.search(r'id="sleutel">([A-Z2-7 ]+)<', html)[1]
+    sleutel = _sleutel(html)
     assert sleutel.replace(" ", "") == _b32(apparaat.bin_key)
-    # A reload shows the same device: the app scanned once keeps working.
-    assert medewerker.get(pad).status_code == 200
+    # A reload in the same browser is step 2 with the same device: the scanned app keeps working.
+    assert _sleutel(medewerker.get(pad).content.decode()) == sleutel
     assert TOTPDevice.objects.filter(user=nieuw, confirmed=False).count() == 1
+    # Another browser has no mark of a right password: step 1 again, no key.
+    ander = Client().get(pad).content.decode()
+    assert _is_stap_1(ander) and sleutel not in ander
 
-    response = medewerker.post(pad, {"password": TEST_PASSWORD, "code": _code(apparaat)})
+    response = medewerker.post(pad, {"code": _code(apparaat)})
     assert response.status_code == 302
     assert response["Location"] == reverse("core:staff_start")
     apparaat.refresh_from_db()
@@ -111,10 +166,34 @@ def test_the_link_with_password_and_first_code_sets_up_the_app_and_signs_in(
     assert start.wsgi_request.user == nieuw
     assert start.wsgi_request.user.is_verified()
     assert "Uw authenticator-app is ingesteld" in start.content.decode()
-    # The link is used up.
-    opnieuw = Client().get(pad)
-    assert opnieuw.status_code == 404
-    assert ONGELDIG in opnieuw.content.decode()
+    assert SESSIE_WACHTWOORD_GOED not in medewerker.session
+    # The link is used up, in this browser too.
+    for browser in (Client(), medewerker):
+        opnieuw = browser.get(pad)
+        assert opnieuw.status_code == 404
+        assert ONGELDIG in opnieuw.content.decode()
+
+
+def test_the_mark_of_a_right_password_lapses_after_a_quarter_of_an_hour(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    pad = _link(mail.outbox[0])
+    medewerker = Client()
+    _wachtwoord_goed(medewerker, pad)
+    apparaat = _nieuw_apparaat(nieuw)
+    with time_machine.travel(TEST_MOMENT + datetime.timedelta(minutes=14), tick=False):
+        assert _sleutel(medewerker.get(pad).content.decode())
+    with time_machine.travel(TEST_MOMENT + datetime.timedelta(minutes=16), tick=False):
+        assert _is_stap_1(medewerker.get(pad).content.decode())
+        # A code from the page left open is not accepted; the password is asked again.
+        response = medewerker.post(pad, {"code": _code(apparaat)})
+    html = response.content.decode()
+    assert response.status_code == 200 and _is_stap_1(html)
+    assert "Vul het opnieuw in om verder te gaan" in html
+    apparaat.refresh_from_db()
+    assert not apparaat.confirmed
+    assert "_auth_user_id" not in medewerker.session
 
 
 def _b32(sleutel: bytes) -> str:
@@ -128,17 +207,22 @@ def test_a_new_invitation_stops_the_older_link(
 ):
     _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
     oud = _link(mail.outbox[0])
-    assert Client().get(oud).status_code == 200  # it worked, and began a device
+    medewerker = Client()
+    _wachtwoord_goed(medewerker, oud)  # it worked, and began a device
     eerste = _nieuw_apparaat(nieuw)
     _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
     nieuwe_link = _link(mail.outbox[1])
     assert nieuwe_link != oud
-    response = Client().post(oud, {"password": TEST_PASSWORD, "code": _code(eerste)})
+    response = medewerker.post(oud, {"code": _code(eerste)})
     assert response.status_code == 404
     assert ONGELDIG in response.content.decode()
-    # The device begun with the old link is gone too; the new link starts a fresh key.
+    # The device begun with the old link is gone too.
     assert not TOTPDevice.objects.filter(pk=eerste.pk).exists()
-    assert Client().get(nieuwe_link).status_code == 200
+    # The mark of the right password was for the old link: the new one asks it again.
+    assert _is_stap_1(medewerker.get(nieuwe_link).content.decode())
+    assert not TOTPDevice.objects.filter(user=nieuw, confirmed=False).exists()
+    # And then starts a fresh key.
+    _wachtwoord_goed(medewerker, nieuwe_link)
     assert _nieuw_apparaat(nieuw).key != eerste.key
 
 
@@ -164,45 +248,56 @@ def test_a_forged_link_shows_the_invalid_link_page(db, nieuw):
     assert not TOTPDevice.objects.filter(user=nieuw, confirmed=False).exists()
 
 
-def test_a_wrong_password_keeps_the_form_confirms_nothing_and_counts_as_failed_login(
+def test_a_wrong_password_keeps_step_1_shows_no_key_and_counts_as_failed_login(
     client, beheerder, nieuw, django_capture_on_commit_callbacks
 ):
     _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
     pad = _link(mail.outbox[0])
     medewerker = Client()
     medewerker.get(pad)
-    apparaat = _nieuw_apparaat(nieuw)
-    response = medewerker.post(pad, {"password": "fout-wachtwoord", "code": _code(apparaat)})
+    response = medewerker.post(pad, {"password": "fout-wachtwoord"})
     assert response.status_code == 200
     html = response.content.decode()
+    assert _is_stap_1(html)
     assert "Er is iets niet goed ingevuld" in html  # the error summary
     assert 'id="id_password_error"' in html and "Het wachtwoord klopt niet" in html
-    apparaat.refresh_from_db()
-    assert not apparaat.confirmed
+    # No device begun, nothing confirmed, no mark: the next visit is step 1 again.
+    assert not TOTPDevice.objects.filter(user=nieuw, confirmed=False).exists()
     assert TOTPDevice.objects.filter(user=nieuw, confirmed=True).count() == 1  # old one stays
+    assert SESSIE_WACHTWOORD_GOED not in medewerker.session
+    assert _is_stap_1(medewerker.get(pad).content.decode())
     assert "_auth_user_id" not in medewerker.session
     assert AccessAttempt.objects.filter(username=nieuw.username).get().failures_since_start == 1
 
 
-def test_a_wrong_code_keeps_the_form_and_counts_as_failed_login(
+def test_a_wrong_code_keeps_step_2_and_counts_as_failed_login(
     client, beheerder, nieuw, django_capture_on_commit_callbacks
 ):
     _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
     pad = _link(mail.outbox[0])
     medewerker = Client()
-    medewerker.get(pad)
+    sleutel = _sleutel(_wachtwoord_goed(medewerker, pad))
     apparaat = _nieuw_apparaat(nieuw)
     fout = f"{(int(_code(apparaat)) + 1) % 1_000_000:06d}"
-    response = medewerker.post(pad, {"password": TEST_PASSWORD, "code": fout})
+    response = medewerker.post(pad, {"code": fout})
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="id_code_error"' in html and "De code klopt niet" in html
+    assert "Er is iets niet goed ingevuld" in html
+    # Still step 2 with the same key: no password again after a typo.
+    assert _sleutel(html) == sleutel and 'name="password"' not in html
+    assert SESSIE_WACHTWOORD_GOED in medewerker.session
     apparaat.refresh_from_db()
     assert not apparaat.confirmed
     assert "_auth_user_id" not in medewerker.session
     assert AccessAttempt.objects.filter(username=nieuw.username).get().failures_since_start == 1
-    # The link still works after a typo.
-    assert Client().get(pad).status_code == 200
+    # The right code after the typo sets the app up (django-otp's own throttle allows it
+    # after its delay of one second for one failure).
+    with time_machine.travel(TEST_MOMENT + datetime.timedelta(seconds=30), tick=False):
+        response = medewerker.post(pad, {"code": _code(apparaat)})
+    assert response.status_code == 302
+    apparaat.refresh_from_db()
+    assert apparaat.confirmed
 
 
 def test_a_kernambtenaar_with_admin_access_cannot_send_invitations(
@@ -272,11 +367,21 @@ def test_the_button_on_the_change_page_sends_the_invitation(
     )
     assert formulier[1] == CHANGELIST
     assert f'name="_selected_action" value="{nieuw.pk}"' in formulier[2]
+    velden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', formulier[2]))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            formulier[1], {"action": ACTIE, "_selected_action": nieuw.pk}, follow=True
-        )
+        response = client.post(formulier[1], velden, follow=True)
     assert [m.to for m in mail.outbox] == [["nieuw@buren.example"]]
+    # Back on the medewerker's own page, with the message.
+    wijzigen = reverse("admin:accounts_medewerker_change", args=[nieuw.pk])
+    assert response.redirect_chain == [(wijzigen, 302)]
+    assert "Uitnodiging verstuurd naar nieuw@buren.example" in response.content.decode()
+
+
+def test_the_action_from_the_list_stays_on_the_list(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    response = _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    assert response.redirect_chain == [(CHANGELIST, 302)]
     assert "Uitnodiging verstuurd naar nieuw@buren.example" in response.content.decode()
 
 
@@ -301,12 +406,33 @@ def test_guessing_the_password_on_the_setup_page_locks_the_account_out(
     pad = _link(mail.outbox[0])
     medewerker = Client()
     medewerker.get(pad)
-    apparaat = _nieuw_apparaat(nieuw)
     for _ in range(2):
-        assert medewerker.post(pad, {"password": "gok", "code": "123456"}).status_code == 200
-    assert medewerker.post(pad, {"password": "gok", "code": "123456"}).status_code == 429
-    # Locked out: the right password and code set up nothing now.
-    response = medewerker.post(pad, {"password": TEST_PASSWORD, "code": _code(apparaat)})
+        assert medewerker.post(pad, {"password": "gok"}).status_code == 200
+    assert medewerker.post(pad, {"password": "gok"}).status_code == 429
+    # Locked out: the right password passes step 1 no more, and shows no key.
+    response = medewerker.post(pad, {"password": TEST_PASSWORD})
+    assert response.status_code == 429
+    assert SESSIE_WACHTWOORD_GOED not in medewerker.session
+    assert not TOTPDevice.objects.filter(user=nieuw, confirmed=False).exists()
+    assert "_auth_user_id" not in medewerker.session
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_guessing_the_code_on_the_setup_page_locks_the_account_out(
+    client, beheerder, nieuw, django_capture_on_commit_callbacks
+):
+    _uitnodigen(client, nieuw, django_capture_on_commit_callbacks)
+    pad = _link(mail.outbox[0])
+    medewerker = Client()
+    _wachtwoord_goed(medewerker, pad)
+    apparaat = _nieuw_apparaat(nieuw)
+    fout = f"{(int(_code(apparaat)) + 1) % 1_000_000:06d}"
+    for _ in range(2):
+        assert medewerker.post(pad, {"code": fout}).status_code == 200
+    assert medewerker.post(pad, {"code": fout}).status_code == 429
+    # Locked out: the right code sets up nothing now (past django-otp's own delay).
+    with time_machine.travel(TEST_MOMENT + datetime.timedelta(minutes=1), tick=False):
+        response = medewerker.post(pad, {"code": _code(apparaat)})
     assert response.status_code == 429
     apparaat.refresh_from_db()
     assert not apparaat.confirmed

@@ -9,6 +9,8 @@ init script) and from the console, both read before axe runs: axe-core's own inj
 adds a <style> that the CSP rightly blocks, which says nothing about the admin.
 """
 
+import re
+
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
@@ -103,6 +105,10 @@ def test_functioneel_beheer_uses_the_admin_without_axe_or_csp_findings(
     _controleer(page, axe_check_streng)
     # The invitation goes by mail; the admin only says where to (accounts.tweede_factor).
     uitnodigen.click()
+    # Back on the medewerker's own page, not the list.
+    expect(page).to_have_url(
+        re.compile(rf"/beheer/accounts/medewerker/{page.beheerder.pk}/change/$")
+    )
     expect(page.locator(".messagelist")).to_contain_text(
         f"Uitnodiging verstuurd naar {page.beheerder.email}"
     )
