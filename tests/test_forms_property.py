@@ -620,6 +620,49 @@ def inloggen(o: Omgeving) -> Doel:
     )
 
 
+def _uitnodiging_url(medewerker) -> str:
+    from accounts.services import LINK_SOORT
+    from core.links import maak_token
+
+    token = maak_token(soort=LINK_SOORT, pk=medewerker.pk, versie=medewerker.link_versie)
+    return reverse("accounts:tweede_factor_instellen", kwargs={"token": token})
+
+
+def tweede_factor_wachtwoord(o: Omgeving) -> Doel:
+    from accounts.forms import TweedeFactorWachtwoordForm
+
+    medewerker = MedewerkerFactory(rollen=["kernambtenaar"])
+    form = TweedeFactorWachtwoordForm(RequestFactory().get("/"), medewerker=medewerker)
+    return Doel(
+        url=_uitnodiging_url(medewerker),
+        formulieren=[form],
+        geldig={"password": TEST_PASSWORD},
+        weigeren_mag=True,  # wrong passwords count for django-axes: lockout (429)
+    )
+
+
+def tweede_factor_code(o: Omgeving) -> Doel:
+    from accounts import services
+    from accounts.forms import TweedeFactorCodeForm
+
+    medewerker = MedewerkerFactory(rollen=["kernambtenaar"])
+    url = _uitnodiging_url(medewerker)
+    # Step 1 for real, so that every submission below reaches the code step.
+    assert o.client.post(url, {"password": TEST_PASSWORD}).status_code == 302
+    assert o.client.get(url).context["stap"] == 2
+    apparaat = services.nieuw_apparaat(medewerker=medewerker)
+    form = TweedeFactorCodeForm(RequestFactory().get("/"), medewerker=medewerker, apparaat=apparaat)
+    return Doel(
+        url=url,
+        formulieren=[form],
+        # A well-formed wrong code: the page answers with the code step and its error, and
+        # the session keeps its mark (a right code would sign in and end the step).
+        geldig={"code": "000000"},
+        basis_status=(200,),
+        weigeren_mag=True,  # wrong codes count for django-axes: lockout (429)
+    )
+
+
 def inloggen_next(o: Omgeving) -> Doel:
     return Doel(
         url=reverse("accounts:login"),
@@ -1952,6 +1995,12 @@ GEVALLEN: list[Geval] = [
     # accounts and kerngericht
     Geval("inloggen", (_f("accounts.forms.InlogForm"),), inloggen),
     Geval("inloggen-next", (), inloggen_next),
+    Geval(
+        "tweede-factor-wachtwoord",
+        (_f("accounts.forms.TweedeFactorWachtwoordForm"),),
+        tweede_factor_wachtwoord,
+    ),
+    Geval("tweede-factor-code", (_f("accounts.forms.TweedeFactorCodeForm"),), tweede_factor_code),
     Geval("mijn-links", (_f("core.forms.MijnLinksForm"),), mijn_links),
     Geval("monitoring-halfjaar", (_f("monitoring.forms.HalfjaarForm"),), monitoring),
     Geval("monitoring-csv-halfjaar", (_f("monitoring.forms.HalfjaarForm"),), monitoring_csv),
