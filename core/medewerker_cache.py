@@ -146,7 +146,8 @@ def _uit_opslag(request: HttpRequest, bewaard: tuple[str, str]) -> HttpResponse:
 
 
 class MedewerkerCacheMixin:
-    """For read-only staff pages (after StaffPermissionMixin in the bases)."""
+    """For read-only staff pages: first in the bases, before the view class whose `get` it
+    wraps. StaffPermissionMixin's check runs in `dispatch`, before this, on every request."""
 
     def get(self, request, *args, **kwargs):
         sleutel = None if _berichten_wachten(request) else _sleutel(request)

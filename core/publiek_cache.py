@@ -149,10 +149,12 @@ class PubliekeCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _mag_uit_cache(request):
             return self.get_response(request)
-        bewaard = cache.get(sleutel(request))
+        # the key before the response: a change while it renders raises the version past it
+        pagina = sleutel(request)
+        bewaard = cache.get(pagina)
         if bewaard is not None:
             return _uit_opslag(request, bewaard)
         response = self.get_response(request)
         if _mag_bewaren(request, response):
-            cache.set(sleutel(request), _bewaren(response), LEVENSDUUR)
+            cache.set(pagina, _bewaren(response), LEVENSDUUR)
         return response
