@@ -4,6 +4,8 @@ from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
+from core.forms import code_veld, wachtwoord_veld
+
 GENERIC_ERROR = _(
     "De combinatie van gebruikersnaam, wachtwoord en code klopt niet. Controleer uw gegevens "
     "en probeer het opnieuw."
@@ -16,19 +18,8 @@ class InlogForm(forms.Form):
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
-    password = forms.CharField(
-        label=_("Wachtwoord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-    code = forms.CharField(
-        label=_("Code uit uw authenticator-app"),
-        help_text=_("De 6 cijfers die uw authenticator-app nu laat zien."),
-        max_length=8,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
-        ),
-    )
+    password = wachtwoord_veld()
+    code = code_veld()
 
     def __init__(self, request, *args, **kwargs):
         self.request = request
@@ -66,11 +57,7 @@ class TweedeFactorWachtwoordForm(forms.Form):
     a mailbox alone neither sets up an app nor learns its key. A wrong password counts in
     django-axes like a sign-in (authenticate() does that, and refuses a locked account)."""
 
-    password = forms.CharField(
-        label=_("Uw wachtwoord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
+    password = wachtwoord_veld(_("Uw wachtwoord"))
 
     def __init__(self, request, *, medewerker, **kwargs):
         self.request = request
@@ -97,14 +84,7 @@ class TweedeFactorCodeForm(forms.Form):
     Only reached after the password (the session remembers that, accounts.views). A wrong
     code counts in django-axes like a failed sign-in, so guessing codes locks out too."""
 
-    code = forms.CharField(
-        label=_("Code uit uw authenticator-app"),
-        help_text=_("De 6 cijfers die de app laat zien nadat u de QR-code heeft gescand."),
-        max_length=8,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
-        ),
-    )
+    code = code_veld(_("De 6 cijfers die de app laat zien nadat u de QR-code heeft gescand."))
 
     def __init__(self, request, *, medewerker, apparaat, **kwargs):
         self.request = request

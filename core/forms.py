@@ -95,6 +95,30 @@ def email_veld(*, help_text: "StrOrPromise" = "") -> forms.EmailField:
     )
 
 
+WACHTWOORD = _("Wachtwoord")
+CODE_HULP = _("De 6 cijfers die uw authenticator-app nu laat zien.")
+
+
+def wachtwoord_veld(label: "StrOrPromise" = WACHTWOORD) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+def code_veld(help_text: "StrOrPromise" = CODE_HULP) -> forms.CharField:
+    """The one-time code of an authenticator app (sign-in, re-confirmation, setup)."""
+    return forms.CharField(
+        label=_("Code uit uw authenticator-app"),
+        help_text=help_text,
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
+        ),
+    )
+
+
 def telefoon_veld(*, help_text: "StrOrPromise" = "", max_length: int = 30) -> forms.CharField:
     return forms.CharField(
         label=_("Uw telefoonnummer"),

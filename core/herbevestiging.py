@@ -18,6 +18,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
+from .forms import code_veld, wachtwoord_veld
+
 SESSIE_SLEUTEL = "kg_herbevestigd_op"
 PREFIX = "herbevestig"
 FOUT = _("Het wachtwoord of de code klopt niet. Probeer het opnieuw.")
@@ -34,19 +36,8 @@ def herbevestiging_nodig(request: HttpRequest) -> bool:
 
 
 class HerbevestigForm(forms.Form):
-    password = forms.CharField(
-        label=_("Wachtwoord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-    code = forms.CharField(
-        label=_("Code uit uw authenticator-app"),
-        help_text=_("De 6 cijfers die uw authenticator-app nu laat zien."),
-        max_length=8,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
-        ),
-    )
+    password = wachtwoord_veld()
+    code = code_veld()
 
     prefix = PREFIX
 

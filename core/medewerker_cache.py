@@ -37,6 +37,8 @@ from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone, translation
 
+from . import publiek_cache
+
 VERSIE_SLEUTEL = "medewerker-cache-versie"
 # Rows of these apps can show on a staff page or change who may see what.
 APPS = frozenset(
@@ -65,16 +67,9 @@ def levensduur() -> int:
     return int(getattr(settings, "MEDEWERKER_CACHE_SECONDEN", 60))
 
 
-def versie() -> int:
-    return cache.get_or_set(VERSIE_SLEUTEL, 1, timeout=None) or 1
-
-
 def vernieuwen() -> None:
     """Make every cached staff page again at its next request."""
-    try:
-        cache.incr(VERSIE_SLEUTEL)
-    except ValueError:  # not there (evicted, or a fresh cache): any new value will do
-        cache.set(VERSIE_SLEUTEL, 2, timeout=None)
+    publiek_cache.vernieuwen(VERSIE_SLEUTEL)
 
 
 def _na_wijziging(sender, **kwargs) -> None:
@@ -112,7 +107,8 @@ def _sleutel(request: HttpRequest) -> str | None:
     pad = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     sessie_hash = hashlib.sha256(sessie.session_key.encode()).hexdigest()[:32]
     taal = translation.get_language()
-    return f"medewerker:{versie()}:{bak}:{request.user.pk}:{sessie_hash}:{taal}:{pad}"
+    versie = publiek_cache.versie(VERSIE_SLEUTEL)
+    return f"medewerker:{versie}:{bak}:{request.user.pk}:{sessie_hash}:{taal}:{pad}"
 
 
 def _berichten_wachten(request: HttpRequest) -> bool:

@@ -67,16 +67,17 @@ APPS_OP_PUBLIEKE_PAGINAS = frozenset(
 NIET_PUBLIEK = frozenset({"herinnering", "mailbericht"})
 
 
-def versie() -> int:
-    return cache.get_or_set(VERSIE_SLEUTEL, 1, timeout=None) or 1
+def versie(sleutel: str = VERSIE_SLEUTEL) -> int:
+    """The version in the keys of a cache's pages (also core.medewerker_cache's, by its key)."""
+    return cache.get_or_set(sleutel, 1, timeout=None) or 1
 
 
-def vernieuwen() -> None:
-    """Make every public page again at its next request."""
+def vernieuwen(sleutel: str = VERSIE_SLEUTEL) -> None:
+    """Make every page of that cache again at its next request."""
     try:
-        cache.incr(VERSIE_SLEUTEL)
+        cache.incr(sleutel)
     except ValueError:  # not there (evicted, or a fresh cache): any new value will do
-        cache.set(VERSIE_SLEUTEL, 2, timeout=None)
+        cache.set(sleutel, 2, timeout=None)
 
 
 def _na_wijziging(sender, **kwargs) -> None:
