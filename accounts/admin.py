@@ -5,6 +5,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fouten import Weigering
+
 from . import services
 from .models import Medewerker, Team
 from .tweede_factor import registreren
@@ -49,21 +51,16 @@ class MedewerkerAdmin(UserAdmin):
         The link goes to the medewerker only: the admin says where it went, never what it
         is (accounts.tweede_factor). A superuser's account is for a superuser to invite."""
         for medewerker in queryset:
-            if medewerker.is_superuser and not request.user.is_superuser:
-                melding = _("%(naam)s is superuser: alleen een superuser kan die uitnodigen.")
-            elif not medewerker.is_active:
-                melding = _("%(naam)s is niet actief: geen uitnodiging verstuurd.")
-            elif not medewerker.email:
-                melding = _("%(naam)s heeft geen e-mailadres: geen uitnodiging verstuurd.")
-            else:
-                services.tweede_factor_uitnodigen(medewerker=medewerker)
-                self.message_user(
-                    request,
-                    _("Uitnodiging verstuurd naar %(email)s.") % {"email": medewerker.email},
-                    messages.SUCCESS,
-                )
+            try:
+                services.tweede_factor_uitnodigen(medewerker=medewerker, door=request.user)
+            except Weigering as weigering:
+                self.message_user(request, str(weigering), messages.WARNING)
                 continue
-            self.message_user(request, melding % {"naam": medewerker}, messages.WARNING)
+            self.message_user(
+                request,
+                _("Uitnodiging verstuurd naar %(email)s.") % {"email": medewerker.email},
+                messages.SUCCESS,
+            )
         return self._terug_naar_medewerker(request, queryset)
 
     def _terug_naar_medewerker(self, request, queryset):

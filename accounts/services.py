@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.fouten import Weigering
 from core.links import LinkOngeldig, lees_token, maak_token
 from core.mail import mail_versturen
 from core.models import Mailbericht
@@ -36,15 +38,31 @@ class Uitnodiging:
     versie: int
 
 
-def tweede_factor_uitnodigen(*, medewerker: Medewerker) -> Mailbericht:
+def tweede_factor_uitnodigen(
+    *, medewerker: Medewerker, door: Medewerker | None = None
+) -> Mailbericht:
     """Mail the medewerker a new setup link; every older link stops working.
 
     A device someone began to set up with an older link is removed too: its key may have
-    been seen on a screen the new link is meant to replace."""
+    been seen on a screen the new link is meant to replace. Refused (Weigering) for an
+    inactive account, one without an e-mail address, and a superuser's account when `door`,
+    who sends it, is not a superuser."""
     with transaction.atomic():
         medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
-        if not medewerker.is_active or not medewerker.email:
-            raise ValueError("Een uitnodiging gaat alleen naar een actief account met e-mailadres.")
+        if medewerker.is_superuser and door is not None and not door.is_superuser:
+            raise Weigering(
+                _("%(naam)s is superuser: alleen een superuser kan die uitnodigen.")
+                % {"naam": medewerker}
+            )
+        if not medewerker.is_active:
+            raise Weigering(
+                _("%(naam)s is niet actief: geen uitnodiging verstuurd.") % {"naam": medewerker}
+            )
+        if not medewerker.email:
+            raise Weigering(
+                _("%(naam)s heeft geen e-mailadres: geen uitnodiging verstuurd.")
+                % {"naam": medewerker}
+            )
         medewerker.link_versie += 1
         medewerker.save(update_fields=["link_versie"])
         TOTPDevice.objects.filter(user=medewerker, confirmed=False).delete()

@@ -345,6 +345,25 @@ def test_no_invitation_for_a_superuser_from_functioneel_beheer(
     assert "alleen een superuser kan die uitnodigen" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("velden", "melding"),
+    [
+        ({"is_active": False}, "is niet actief: geen uitnodiging verstuurd"),
+        ({"email": ""}, "heeft geen e-mailadres: geen uitnodiging verstuurd"),
+    ],
+)
+def test_no_invitation_for_an_inactive_account_or_one_without_email(
+    client, beheerder, django_capture_on_commit_callbacks, velden, melding
+):
+    medewerker = MedewerkerFactory(rollen=["kernambtenaar"], **velden)
+    versie = medewerker.link_versie
+    response = _uitnodigen(client, medewerker, django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+    assert melding in response.content.decode()
+    medewerker.refresh_from_db()
+    assert medewerker.link_versie == versie
+
+
 def test_the_sign_in_page_tells_who_to_ask_for_an_invitation(client, db):
     html = client.get(reverse("accounts:login")).content.decode()
     hint = "Nog geen authenticator-app ingesteld? Vraag functioneel beheer om een uitnodiging."
